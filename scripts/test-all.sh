@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: typecheck, lint, jest, go vet, go test,
+# and the reference monitoring API's tests against its real server process.
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+ensure_node
+ensure_npm_deps "$REPO_ROOT"
+ensure_npm_deps "$REPO_ROOT/monitoring-api"
+ensure_go
+
+log "typecheck"; npm run --silent typecheck
+log "lint"; npm run --silent lint
+log "jest"; npm run --silent test:jest
+log "go vet"; go vet ./...
+log "go test"; go test -count=1 ./...
+log "monitoring-api tests"; npm --prefix monitoring-api run --silent test
+log "all tests passed"

@@ -1,0 +1,11 @@
+export const testIds = {
+  appConfig: {
+    container: 'data-testid appmon-app-config',
+    toggle: 'data-testid appmon-app-toggle',
+  },
+  overview: {
+    container: 'data-testid appmon-overview',
+    datasources: 'data-testid appmon-overview-datasources',
+    dashboards: 'data-testid appmon-overview-dashboards',
+  },
+};

@@ -1,0 +1,56 @@
+import React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { DataSourceSettings } from '@grafana/data';
+
+import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
+import { ConfigEditor } from './ConfigEditor';
+
+function settings(overrides: Partial<DataSourceSettings<AppMonDataSourceOptions, AppMonSecureJsonData>> = {}) {
+  return {
+    id: 1,
+    uid: 'appmon',
+    name: 'AppMon',
+    type: 'appmon-endpoints-datasource',
+    url: 'http://127.0.0.1:4000',
+    jsonData: {},
+    secureJsonFields: {},
+    ...overrides,
+  } as DataSourceSettings<AppMonDataSourceOptions, AppMonSecureJsonData>;
+}
+
+describe('ConfigEditor', () => {
+  it('writes the API key to secureJsonData only', () => {
+    const onOptionsChange = jest.fn();
+    render(<ConfigEditor options={settings()} onOptionsChange={onOptionsChange} />);
+    fireEvent.change(screen.getByPlaceholderText('Metrics API key'), { target: { value: 'k-123' } });
+    const next = onOptionsChange.mock.calls[0][0];
+    expect(next.secureJsonData).toEqual({ apiKey: 'k-123' });
+    expect(JSON.stringify(next.jsonData)).not.toContain('k-123');
+  });
+
+  it('shows a configured key as configured and can reset it', () => {
+    const onOptionsChange = jest.fn();
+    render(<ConfigEditor options={settings({ secureJsonFields: { apiKey: true } })} onOptionsChange={onOptionsChange} />);
+    fireEvent.click(screen.getAllByRole('button', { name: /reset/i })[0]);
+    const next = onOptionsChange.mock.calls[0][0];
+    expect(next.secureJsonFields.apiKey).toBe(false);
+    expect(next.secureJsonData.apiKey).toBe('');
+  });
+
+  it('stores numeric settings as numbers and clears them when emptied', () => {
+    const onOptionsChange = jest.fn();
+    const { rerender } = render(<ConfigEditor options={settings()} onOptionsChange={onOptionsChange} />);
+    fireEvent.change(screen.getByPlaceholderText('10'), { target: { value: '15' } });
+    expect(onOptionsChange.mock.calls[0][0].jsonData.timeoutSeconds).toBe(15);
+    rerender(<ConfigEditor options={settings({ jsonData: { timeoutSeconds: 15 } })} onOptionsChange={onOptionsChange} />);
+    fireEvent.change(screen.getByPlaceholderText('10'), { target: { value: '' } });
+    expect(onOptionsChange.mock.calls[1][0].jsonData.timeoutSeconds).toBeUndefined();
+  });
+
+  it('trims the URL', () => {
+    const onOptionsChange = jest.fn();
+    render(<ConfigEditor options={settings({ url: '' })} onOptionsChange={onOptionsChange} />);
+    fireEvent.change(screen.getByPlaceholderText('https://app.example.com'), { target: { value: ' http://api:4000 ' } });
+    expect(onOptionsChange.mock.calls[0][0].url).toBe('http://api:4000');
+  });
+});

@@ -1,0 +1,127 @@
+import React, { ChangeEvent, FormEvent } from 'react';
+import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
+import { Field, FieldSet, Input, SecretInput, Switch, TextArea } from '@grafana/ui';
+
+import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
+
+type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
+
+type NumericSetting = 'timeoutSeconds' | 'cacheTTLSeconds' | 'maxRetries' | 'maxResponseBytes' | 'streamIntervalSeconds';
+type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
+
+interface TlsJsonData {
+  tlsSkipVerify?: boolean;
+  tlsAuthWithCACert?: boolean;
+}
+
+/**
+ * Secrets are write-only here: Grafana stores them encrypted in secureJsonData and
+ * only tells the browser whether each one is set (secureJsonFields).
+ */
+export function ConfigEditor({ options, onOptionsChange }: Props) {
+  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData;
+  const secureJsonFields = options.secureJsonFields ?? {};
+  const secureJsonData = (options.secureJsonData ?? {}) as Record<SecretSetting, string | undefined>;
+
+  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData>) =>
+    onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...patch } });
+
+  const onNumber = (key: NumericSetting) => (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.target.value === '' ? undefined : Number(event.target.value);
+    setJsonData({ [key]: Number.isFinite(value) ? value : undefined });
+  };
+
+  const onSecretChange = (key: SecretSetting) => (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    onOptionsChange({ ...options, secureJsonData: { ...options.secureJsonData, [key]: event.currentTarget.value } });
+
+  const onSecretReset = (key: SecretSetting) => () =>
+    onOptionsChange({
+      ...options,
+      secureJsonFields: { ...options.secureJsonFields, [key]: false },
+      secureJsonData: { ...options.secureJsonData, [key]: '' },
+    });
+
+  return (
+    <>
+      <FieldSet label="Connection">
+        <Field
+          label="URL"
+          description="Base URL of the application that serves /api/health/check and /api/monitoring/*."
+          required
+        >
+          <Input
+            id="appmon-url"
+            width={60}
+            placeholder="https://app.example.com"
+            value={options.url ?? ''}
+            onChange={(e: ChangeEvent<HTMLInputElement>) => onOptionsChange({ ...options, url: e.target.value.trim() })}
+          />
+        </Field>
+        <Field label="API key" description="Sent as the X-API-Key header on every read (METRICS_API_KEY).">
+          <SecretInput
+            id="appmon-api-key"
+            width={60}
+            isConfigured={Boolean(secureJsonFields.apiKey)}
+            value={secureJsonData.apiKey ?? ''}
+            placeholder="Metrics API key"
+            onChange={onSecretChange('apiKey')}
+            onReset={onSecretReset('apiKey')}
+          />
+        </Field>
+        <Field
+          label="Admin key"
+          description="Optional (ADMIN_API_KEY). Only needed to acknowledge or trigger alerts from Grafana; leave empty for read-only use."
+        >
+          <SecretInput
+            id="appmon-admin-key"
+            width={60}
+            isConfigured={Boolean(secureJsonFields.adminKey)}
+            value={secureJsonData.adminKey ?? ''}
+            placeholder="Admin API key"
+            onChange={onSecretChange('adminKey')}
+            onReset={onSecretReset('adminKey')}
+          />
+        </Field>
+      </FieldSet>
+
+      <FieldSet label="Requests">
+        <Field label="Timeout (seconds)" description="Per upstream request, retries included. Default 10.">
+          <Input id="appmon-timeout" type="number" min={1} width={20} value={jsonData.timeoutSeconds ?? ''} placeholder="10" onChange={onNumber('timeoutSeconds')} />
+        </Field>
+        <Field
+          label="Cache TTL (seconds)"
+          description="Identical requests within this time share one upstream call, so a busy dashboard does not flood the application. 0 turns the cache off. Default 5."
+        >
+          <Input id="appmon-cache-ttl" type="number" min={0} width={20} value={jsonData.cacheTTLSeconds ?? ''} placeholder="5" onChange={onNumber('cacheTTLSeconds')} />
+        </Field>
+        <Field label="Retries" description="Retries on 429, 502, 503 and 504, honouring Retry-After. Default 2.">
+          <Input id="appmon-retries" type="number" min={0} max={5} width={20} value={jsonData.maxRetries ?? ''} placeholder="2" onChange={onNumber('maxRetries')} />
+        </Field>
+        <Field label="Response size limit (bytes)" description="Larger responses are refused with an error instead of exhausting memory. Default 10 MiB.">
+          <Input id="appmon-max-bytes" type="number" min={1024} width={20} value={jsonData.maxResponseBytes ?? ''} placeholder="10485760" onChange={onNumber('maxResponseBytes')} />
+        </Field>
+        <Field label="Live interval (seconds)" description="How often live queries poll the application. Default 5.">
+          <Input id="appmon-stream-interval" type="number" min={1} width={20} value={jsonData.streamIntervalSeconds ?? ''} placeholder="5" onChange={onNumber('streamIntervalSeconds')} />
+        </Field>
+      </FieldSet>
+
+      <FieldSet label="TLS">
+        <Field label="Skip TLS certificate verification" description="Only for test servers with self-signed certificates.">
+          <Switch id="appmon-tls-skip" value={Boolean(jsonData.tlsSkipVerify)} onChange={(e) => setJsonData({ tlsSkipVerify: e.currentTarget.checked })} />
+        </Field>
+        <Field label="Custom CA certificate" description="Trust a private certificate authority.">
+          <Switch id="appmon-tls-ca" value={Boolean(jsonData.tlsAuthWithCACert)} onChange={(e) => setJsonData({ tlsAuthWithCACert: e.currentTarget.checked })} />
+        </Field>
+        {jsonData.tlsAuthWithCACert && (
+          <Field label="CA certificate (PEM)">
+            {secureJsonFields.tlsCACert ? (
+              <SecretInput isConfigured value="" onChange={() => {}} onReset={onSecretReset('tlsCACert')} width={60} />
+            ) : (
+              <TextArea id="appmon-tls-ca-cert" rows={5} placeholder="-----BEGIN CERTIFICATE-----" onChange={onSecretChange('tlsCACert')} />
+            )}
+          </Field>
+        )}
+      </FieldSet>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+
+import { DataSource } from '../datasource';
+import { AppMonQuery } from '../types';
+import { QueryEditor } from './QueryEditor';
+
+function fakeDatasource(resources: Record<string, string[]>) {
+  return { getResource: jest.fn((path: string) => Promise.resolve(resources[path] ?? [])) } as unknown as DataSource;
+}
+
+describe('QueryEditor', () => {
+  const base: AppMonQuery = { refId: 'A' };
+
+  it('defaults to the metrics query with category and metric pickers', () => {
+    render(<QueryEditor query={base} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    expect(screen.getByRole('radio', { name: 'Metrics' })).toBeChecked();
+    expect(screen.getByPlaceholderText('All categories')).toBeInTheDocument();
+    expect(screen.getByPlaceholderText('All metrics')).toBeInTheDocument();
+  });
+
+  it('switches query type and runs the query', () => {
+    const onChange = jest.fn();
+    const onRunQuery = jest.fn();
+    render(<QueryEditor query={base} onChange={onChange} onRunQuery={onRunQuery} datasource={fakeDatasource({})} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Alerts' }));
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'alerts' });
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  it('shows the alert list choice and severity filter for alert queries', () => {
+    render(
+      <QueryEditor
+        query={{ ...base, queryType: 'alerts' }}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({ severities: ['critical'] })}
+      />
+    );
+    expect(screen.getByRole('radio', { name: 'Active' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'History' })).toBeInTheDocument();
+    expect(screen.queryByPlaceholderText('All metrics')).not.toBeInTheDocument();
+  });
+
+  it('offers the live switch for metrics and health only', () => {
+    const { rerender } = render(
+      <QueryEditor query={base} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+    );
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    rerender(
+      <QueryEditor query={{ ...base, queryType: 'uptime' }} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+    );
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+});

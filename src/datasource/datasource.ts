@@ -1,0 +1,32 @@
+import { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
+import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+
+import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY } from './types';
+
+/**
+ * All parsing happens in the Go backend; the browser only forwards queries,
+ * so panels, alert rules and query caching see the same frames.
+ */
+export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSourceOptions> {
+  constructor(instanceSettings: DataSourceInstanceSettings<AppMonDataSourceOptions>) {
+    super(instanceSettings);
+  }
+
+  getDefaultQuery(_: CoreApp): Partial<AppMonQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  applyTemplateVariables(query: AppMonQuery, scopedVars: ScopedVars): AppMonQuery {
+    const templateSrv = getTemplateSrv();
+    return {
+      ...query,
+      category: query.category ? templateSrv.replace(query.category, scopedVars) : query.category,
+      metricName: query.metricName ? templateSrv.replace(query.metricName, scopedVars) : query.metricName,
+      severity: query.severity ? templateSrv.replace(query.severity, scopedVars) : query.severity,
+    };
+  }
+
+  filterQuery(query: AppMonQuery): boolean {
+    return !query.hide;
+  }
+}
