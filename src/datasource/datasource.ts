@@ -1,7 +1,8 @@
-import { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
+import { CoreApp, DataSourceInstanceSettings, MetricFindValue, ScopedVars } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY } from './types';
+import { parseVariableQuery } from './variables';
 
 /**
  * All parsing happens in the Go backend; the browser only forwards queries,
@@ -28,5 +29,12 @@ export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSou
 
   filterQuery(query: AppMonQuery): boolean {
     return !query.hide;
+  }
+
+  /** Template variables: the backend lists categories, metrics, services and severities. */
+  async metricFindQuery(query: string, options?: { scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
+    const call = parseVariableQuery(getTemplateSrv().replace(query, options?.scopedVars));
+    const values = (await this.getResource<string[]>(call.path, call.params)) ?? [];
+    return values.map((text) => ({ text, value: text }));
   }
 }
