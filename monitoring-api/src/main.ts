@@ -1,0 +1,94 @@
+// The demo server: the contract endpoints backed by the simulated workload,
+// plus the admin API. Configuration comes from the environment (config.ts).
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { adminRoutes } from './admin/admin-routes.js';
+import { faultInterceptor, FaultStore } from './admin/faults.js';
+import { ConfigError, DEV_ADMIN_KEY, DEV_METRICS_KEY, loadConfig, type ServerConfig } from './config.js';
+import { createMonitoringHandler, type Logger } from './contract/index.js';
+import { SimulationClock } from './workload/clock.js';
+import { NodeProcessSampler } from './workload/process-metrics.js';
+import { Workload } from './workload/workload.js';
+
+const logger: Logger = {
+  info: (message) => console.log(`${new Date().toISOString()} ${message}`),
+  error: (message, err) => console.error(`${new Date().toISOString()} ERROR ${message}`, err ?? ''),
+};
+
+/** Keeps alerts evaluated and the catch-up work small between requests. */
+const SYNC_INTERVAL_MS = 1_000;
+
+function start(config: ServerConfig): void {
+  const seed = config.seed ?? randomBytes(8).toString('hex');
+  const clock = new SimulationClock({ start: config.clockStart ?? Date.now(), speed: config.clockSpeed });
+  const sampler = new NodeProcessSampler();
+  const workload = new Workload({
+    seed,
+    clock,
+    historyDays: config.historyDays,
+    thresholds: config.thresholds,
+    channels: { webhook: config.alertWebhookUrl, escalation: config.escalationWebhookUrl },
+    runbookBaseUrl: config.runbookBaseUrl,
+    processSampler: sampler,
+  });
+  logger.info(
+    `workload ready: seed=${seed} history=${config.historyDays}d (${(workload.history.bytes / 1e6).toFixed(1)} MB) backfilled in ${workload.backfillMs} ms, clock speed ${config.clockSpeed}x`
+  );
+  if (config.metricsApiKey === DEV_METRICS_KEY || config.adminApiKey === DEV_ADMIN_KEY) {
+    logger.info('using a development key: set METRICS_API_KEY and ADMIN_API_KEY before exposing this server');
+  }
+
+  const faults = new FaultStore();
+  const handler = createMonitoringHandler({
+    source: workload,
+    keys: { readKey: config.metricsApiKey, adminKey: config.adminApiKey },
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    interceptors: [faultInterceptor(faults)],
+    extraRoutes: adminRoutes(
+      {
+        faults,
+        scenarios: workload,
+        clock: {
+          now: () => clock.now(),
+          speed: clock.speed,
+          ...(config.clockControl ? { advance: (ms: number) => clock.advance(ms) } : {}),
+        },
+      },
+      () => workload.sync()
+    ),
+    logger,
+  });
+
+  const server = createServer(handler);
+  const timer = setInterval(() => workload.sync(), SYNC_INTERVAL_MS);
+  timer.unref();
+  server.on('error', (err) => {
+    logger.error(`cannot listen on ${config.host}:${config.port}`, err);
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`monitoring-api listening on http://${config.host}:${port}`);
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: shutting down`);
+    clearInterval(timer);
+    sampler.stop();
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+try {
+  start(loadConfig(process.env));
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(2);
+  }
+  throw err;
+}
