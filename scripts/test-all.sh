@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: typecheck, lint, jest, go vet, go test,
-# and the reference monitoring API's tests against its real server process.
+# the reference monitoring API's tests against its real server process, and the panel
+# gallery in Debian's Chromium.
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 ensure_node
@@ -14,4 +15,6 @@ log "jest"; npm run --silent test:jest
 log "go vet"; go vet ./...
 log "go test"; go test -count=1 ./...
 log "monitoring-api tests"; npm --prefix monitoring-api run --silent test
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || die "the panel gallery test needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)"
+log "panel gallery (Chromium)"; npm run --silent test:gallery
 log "all tests passed"

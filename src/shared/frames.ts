@@ -1,4 +1,4 @@
-import { DataFrame, Field, FieldType } from '@grafana/data';
+import { DataFrame, Field, FieldType, getFieldDisplayName } from '@grafana/data';
 
 /**
  * Finds a field by its name (case-insensitive), trying each candidate in order.
@@ -14,6 +14,25 @@ export function findField(frame: DataFrame, candidates: string[], type?: FieldTy
     }
   }
   return undefined;
+}
+
+/**
+ * Finds the field a user picked in the panel options (by name or display name, as
+ * Grafana's field name picker offers both), falling back to auto-detection.
+ */
+export function pickField(
+  frame: DataFrame,
+  picked: string | undefined,
+  candidates: string[],
+  type?: FieldType
+): Field | undefined {
+  if (picked) {
+    const byName = frame.fields.find((f) => f.name === picked || getFieldDisplayName(f, frame) === picked);
+    if (byName) {
+      return byName;
+    }
+  }
+  return findField(frame, candidates, type);
 }
 
 /** Reads a row value as a finite number, or undefined when missing or not numeric. */
@@ -32,6 +51,28 @@ export function stringAt(field: Field | undefined, row: number): string | undefi
   return value === null || value === undefined ? undefined : String(value);
 }
 
+/** Reads a row value as a boolean from a bool, a 1/0 number or a "true"/"false" string. */
+export function boolAt(field: Field | undefined, row: number): boolean | undefined {
+  const value = field?.values[row];
+  if (value === null || value === undefined || value === '') {
+    return undefined;
+  }
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return value >= 1;
+  }
+  const text = String(value).toLowerCase();
+  if (text === 'true' || text === '1' || text === 'yes') {
+    return true;
+  }
+  if (text === 'false' || text === '0' || text === 'no') {
+    return false;
+  }
+  return undefined;
+}
+
 /** Reads a row value as epoch milliseconds from a time, number or ISO string field. */
 export function timeAt(field: Field | undefined, row: number): number | undefined {
   const value = field?.values[row];
@@ -39,7 +80,10 @@ export function timeAt(field: Field | undefined, row: number): number | undefine
     return undefined;
   }
   if (typeof value === 'number') {
-    return value;
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (value instanceof Date) {
+    return value.getTime();
   }
   const parsed = Date.parse(String(value));
   return Number.isNaN(parsed) ? undefined : parsed;
@@ -48,4 +92,14 @@ export function timeAt(field: Field | undefined, row: number): number | undefine
 /** Number of rows of a frame, tolerant of frames without a length. */
 export function rowCount(frame: DataFrame): number {
   return frame.length ?? frame.fields[0]?.values.length ?? 0;
+}
+
+/** A name for a frame in messages: its name, else its query's refId. */
+export function frameLabel(frame: DataFrame): string {
+  return frame.name || (frame.refId ? `query ${frame.refId}` : 'unnamed frame');
+}
+
+/** True when the frame's name contains the given word (case-insensitive). */
+export function frameNamed(frame: DataFrame, word: string): boolean {
+  return (frame.name ?? '').toLowerCase().includes(word.toLowerCase());
 }

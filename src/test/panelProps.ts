@@ -1,26 +1,20 @@
-import { DataFrame, dateTime, FieldConfigSource, LoadingState, PanelProps, toDataFrame } from '@grafana/data';
+import { DataFrame, PanelProps, toDataFrame } from '@grafana/data';
 
-/** Builds the props Grafana passes to a panel, for tests that render panels directly. */
-export function panelProps<T>(options: T, series: DataFrame[], range = { from: 0, to: 3_600_000 }): PanelProps<T> {
-  const timeRange = { from: dateTime(range.from), to: dateTime(range.to), raw: { from: 'now-1h', to: 'now' } };
-  return {
-    id: 1,
-    data: { state: LoadingState.Done, series, timeRange },
-    timeRange,
-    timeZone: 'utc',
-    options,
-    fieldConfig: { defaults: {}, overrides: [] } as FieldConfigSource,
-    width: 600,
-    height: 300,
-    transparent: false,
-    renderCounter: 0,
-    title: 'test',
-    eventBus: { publish: jest.fn(), getStream: jest.fn(), subscribe: jest.fn(), removeAllListeners: jest.fn(), newScopedBus: jest.fn() },
-    onOptionsChange: jest.fn(),
-    onFieldConfigChange: jest.fn(),
-    replaceVariables: (s: string) => s,
+import { buildPanelProps, PanelPropsInput } from './buildPanelProps';
+
+/** Panel props for jest tests, with spies for the callbacks a test may assert on. */
+export function panelProps<T>(
+  options: T,
+  series: DataFrame[],
+  extra: Partial<Omit<PanelPropsInput<T>, 'options' | 'series'>> = {}
+): PanelProps<T> {
+  return buildPanelProps<T>({
     onChangeTimeRange: jest.fn(),
-  } as unknown as PanelProps<T>;
+    onOptionsChange: jest.fn(),
+    ...extra,
+    options,
+    series,
+  });
 }
 
 export { toDataFrame };

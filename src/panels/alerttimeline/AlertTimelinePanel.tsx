@@ -1,64 +1,164 @@
-import React from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
 
-import { severityColor } from '../../shared/severity';
+import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
+import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
+import { SEVERITIES, Severity } from '../../shared/severity';
+import { arrivalTime } from '../../shared/arrivalTime';
+import { AlertTable } from './AlertTable';
+import { layoutRows } from './layoutRows';
 import { readAlerts } from './readAlerts';
+import { LEGEND_HEIGHT, TimelineLegend } from './TimelineLegend';
+import { TimelineView } from './TimelineView';
 import { AlertTimelineOptions } from './types';
 
 type Props = PanelProps<AlertTimelineOptions>;
 
-const ROW_HEIGHT = 22;
+const GROUP_WORDS = {
+  alert: 'one row per alert',
+  rule: 'grouped by rule',
+  service: 'grouped by service',
+  severity: 'grouped by severity',
+};
 
-export function AlertTimelinePanel({ data, options, width, height, timeRange }: Props) {
+export function AlertTimelinePanel({ data, options, width, height, timeRange, timeZone, onChangeTimeRange }: Props) {
   const styles = useStyles2(getStyles);
-  const theme = useTheme2();
   const from = timeRange.from.valueOf();
   const to = timeRange.to.valueOf();
-  const span = Math.max(1, to - from);
-  const alerts = readAlerts(data.series).filter(
-    (a) => (options.severities?.length ? options.severities.includes(a.severity) : true) && a.start <= to && (a.end ?? to) >= from
+  const groupBy = options.groupBy ?? 'alert';
+  const showLegend = options.showLegend !== false;
+  const showMaintenance = options.showMaintenance !== false;
+  const [hidden, setHidden] = useState<Set<Severity>>(() => new Set());
+  const noticesRef = useRef<HTMLDivElement>(null);
+  const [noticesHeight, setNoticesHeight] = useState(0);
+
+  const { alerts, maintenance, issues } = useMemo(
+    () =>
+      readAlerts(data.series, {
+        fields: options.fields,
+        annotations: data.annotations,
+        annotationsAsAlerts: options.annotationsAsAlerts,
+      }),
+    [data.series, data.annotations, options.fields, options.annotationsAsAlerts]
+  );
+  // Open alerts run to the time the data arrived; a ticking clock would re-layout thousands of bars.
+  const now = arrivalTime(data);
+
+  const inRange = useMemo(() => {
+    const allowed = options.severities?.length ? new Set(options.severities) : undefined;
+    return alerts.filter(
+      (a) => (!allowed || allowed.has(a.severity)) && a.start <= to && (a.end ?? Math.max(now, a.start)) >= from
+    );
+  }, [alerts, options.severities, from, to, now]);
+
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+    inRange.forEach((a) => c[a.severity]++);
+    return c;
+  }, [inRange]);
+
+  const visible = useMemo(
+    () => (hidden.size ? inRange.filter((a) => !hidden.has(a.severity)) : inRange),
+    [inRange, hidden]
+  );
+  const newestFirst = options.rowOrder !== 'oldest';
+  const layout = useMemo(() => layoutRows(visible, groupBy, now, newestFirst), [visible, groupBy, now, newestFirst]);
+  const windows = useMemo(
+    () => (showMaintenance ? maintenance.filter((m) => m.start <= to && m.end >= from) : []),
+    [maintenance, showMaintenance, from, to]
   );
 
-  if (alerts.length === 0) {
+  const toggle = useCallback((severity: Severity) => {
+    setHidden((prev) => {
+      const next = new Set(prev);
+      next.has(severity) ? next.delete(severity) : next.add(severity);
+      return next;
+    });
+  }, []);
+  const onZoom = useCallback((a: number, b: number) => onChangeTimeRange({ from: a, to: b }), [onChangeTimeRange]);
+
+  const errors = queryErrors(data);
+  const notices = uniqueIssues([...errors, ...issues, ...frameNotices(data.series)]);
+
+  useLayoutEffect(() => {
+    setNoticesHeight(noticesRef.current?.offsetHeight ?? 0);
+  }, [notices.length, width]);
+
+  if (alerts.length === 0 && errors.length > 0) {
     return (
-      <div className={styles.empty} style={{ width, height }} role="status">
-        No alerts in this time range.
-      </div>
+      <PanelMessage
+        kind="error"
+        title="The alert query failed"
+        details={errors.map((e) => e.message)}
+        width={width}
+        height={height}
+      />
+    );
+  }
+  if (alerts.length === 0 && data.state === LoadingState.Loading) {
+    return <PanelMessage kind="empty" title="Loading alerts…" width={width} height={height} />;
+  }
+  if (inRange.length === 0) {
+    const details = issues.length
+      ? issues.map((i) => i.message)
+      : alerts.length
+        ? [`${alerts.length} alerts outside this time range or filtered out by the Severities option.`]
+        : [
+            'Use the AppMon data source’s alert history query, or frames with started_at/time and resolved_at/timeEnd fields.',
+          ];
+    return (
+      <PanelMessage kind="empty" title="No alerts in this time range" details={details} width={width} height={height} />
     );
   }
 
-  const x = (t: number) => ((Math.min(Math.max(t, from), to) - from) / span) * 100;
+  const timelineHeight = Math.max(40, height - (showLegend ? LEGEND_HEIGHT + 4 : 0) - noticesHeight);
+  const summary = `Alert timeline: ${visible.length} alerts, ${GROUP_WORDS[groupBy]}${windows.length ? `, ${windows.length} maintenance windows` : ''}`;
 
   return (
-    <div style={{ width, height }} className={styles.scroll} role="list" aria-label="Alert timeline">
-      {alerts.map((a) => (
-        <div key={a.id} role="listitem" className={styles.row} style={{ height: ROW_HEIGHT }} title={a.description ?? a.title}>
-          <span className={styles.label}>{a.title}</span>
-          <span className={styles.track}>
-            <span
-              aria-label={`${a.severity} ${a.state}`}
-              className={styles.bar}
-              style={{
-                left: `${x(a.start)}%`,
-                width: `${Math.max(0.5, x(a.end ?? to) - x(a.start))}%`,
-                background: severityColor(theme, a.severity),
-                opacity: a.state === 'resolved' ? 0.5 : 1,
-              }}
-            />
-          </span>
-        </div>
-      ))}
+    <div className={styles.panel} style={{ width, height }}>
+      <div ref={noticesRef}>
+        <PanelNotices issues={notices} />
+      </div>
+      {visible.length > 0 ? (
+        <TimelineView
+          layout={layout}
+          maintenance={windows}
+          from={from}
+          to={to}
+          width={width}
+          height={timelineHeight}
+          timeZone={timeZone}
+          laneHeight={options.laneHeight ?? 20}
+          labelsInBars={groupBy !== 'alert'}
+          now={now}
+          onZoom={onZoom}
+          summary={summary}
+        />
+      ) : (
+        <PanelMessage
+          kind="empty"
+          title="Every severity is hidden"
+          details={['Click a severity in the legend to show it again.']}
+          width={width}
+          height={timelineHeight}
+        />
+      )}
+      {showLegend && (
+        <TimelineLegend counts={counts} hidden={hidden} onToggle={toggle} showMaintenance={windows.length > 0} />
+      )}
+      <AlertTable alerts={visible} timeZone={timeZone} now={now} />
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflow: 'auto' }),
-  row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
-  label: css({ flex: '0 0 30%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
-  track: css({ position: 'relative', flex: '1 1 auto', height: '70%', background: theme.colors.background.secondary }),
-  bar: css({ position: 'absolute', top: 0, bottom: 0, borderRadius: theme.shape.radius.default }),
-  empty: css({ display: 'flex', alignItems: 'center', justifyContent: 'center', color: theme.colors.text.secondary }),
+  panel: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    position: 'relative',
+    overflow: 'hidden',
+  }),
 });

@@ -1,51 +1,96 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
-import { formatCountdown } from './countdown';
-import { readShifts } from './readShifts';
+import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
+import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
+import { arrivalTime } from '../../shared/arrivalTime';
+import { EscalationLadder } from './EscalationLadder';
+import { LayerCard } from './LayerCard';
+import { readOnCall } from './readOnCall';
+import { layerStatus } from './rotation';
 import { OnCallStatusOptions } from './types';
 import { useNow } from './useNow';
 
 type Props = PanelProps<OnCallStatusOptions>;
 
-export function OnCallStatusPanel({ data, options, width, height }: Props) {
+/** Auto text size turns large when each layer card gets at least this much room. */
+const LARGE_MIN_WIDTH_PER_LAYER = 300;
+const LARGE_MIN_HEIGHT = 260;
+
+export function OnCallStatusPanel({ data, options, width, height, timeZone }: Props) {
   const styles = useStyles2(getStyles);
   const now = useNow();
-  const shifts = readShifts(data.series);
+  // seconds_to_handoff counts from when the data arrived, not from each render.
+  const receivedAt = arrivalTime(data);
+  const onCall = useMemo(() => readOnCall(data.series, receivedAt), [data.series, receivedAt]);
+  const layers = layerStatus(onCall.onCall, onCall.shifts, now, options.shiftCount ?? 3);
+  const errors = queryErrors(data);
+  const showEscalation = options.showEscalation !== false && (onCall.hasEscalation || onCall.steps.length > 0);
 
-  if (shifts.length === 0) {
+  if (layers.length === 0 && !showEscalation) {
+    if (errors.length > 0) {
+      return (
+        <PanelMessage
+          kind="error"
+          title="The on-call query failed"
+          details={errors.map((e) => e.message)}
+          width={width}
+          height={height}
+        />
+      );
+    }
+    if (data.state === LoadingState.Loading) {
+      return <PanelMessage kind="empty" title="Loading on-call status…" width={width} height={height} />;
+    }
     return (
-      <div className={styles.empty} style={{ width, height }} role="status">
-        Nobody is on call in this data. Use the AppMon data source&apos;s on-call query.
-      </div>
+      <PanelMessage
+        kind="empty"
+        title="Nobody is on call in this data"
+        details={[
+          ...onCall.issues.map((i) => i.message),
+          'Use the AppMon data source’s on-call query (views: now, shifts, escalation), or frames with layer, name and shift_end fields.',
+        ]}
+        width={width}
+        height={height}
+      />
     );
   }
 
+  const textSize = options.textSize ?? 'auto';
+  const large =
+    textSize === 'large' ||
+    (textSize === 'auto' &&
+      layers.length > 0 &&
+      width / layers.length >= LARGE_MIN_WIDTH_PER_LAYER &&
+      height >= LARGE_MIN_HEIGHT);
+  const notices = uniqueIssues([...errors, ...onCall.issues, ...frameNotices(data.series)]);
+
   return (
-    <div style={{ width, height }} className={styles.list} role="list" aria-label="On call now">
-      {shifts.map((s, i) => (
-        <div key={`${s.layer}-${i}`} role="listitem" className={styles.item}>
-          <div className={styles.layer}>{s.layer}</div>
-          <div className={styles.name}>{s.name}</div>
-          {options.showContact && s.contact && <div className={styles.muted}>{s.contact}</div>}
-          {s.shiftEnd !== undefined && (
-            <div className={styles.muted} aria-live="off">
-              Handoff in <span data-testid="handoff-countdown">{formatCountdown(s.shiftEnd - now)}</span>
-            </div>
-          )}
+    <div className={styles.panel} style={{ width, height }} data-text-size={large ? 'large' : 'normal'}>
+      <PanelNotices issues={notices} />
+      {layers.length > 0 && (
+        <div className={styles.layers} role="region" aria-label="On call now">
+          {layers.map((status) => (
+            <LayerCard
+              key={status.layer}
+              status={status}
+              now={now}
+              timeZone={timeZone}
+              showContact={options.showContact !== false}
+              showNextShifts={options.showNextShifts !== false}
+              large={large}
+            />
+          ))}
         </div>
-      ))}
+      )}
+      {showEscalation && <EscalationLadder steps={onCall.steps} alerts={onCall.alerts} now={now} large={large} />}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  list: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), overflow: 'auto', alignContent: 'flex-start' }),
-  item: css({ flex: '1 1 200px' }),
-  layer: css({ textTransform: 'uppercase', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-  name: css({ fontSize: theme.typography.h3.fontSize, fontWeight: theme.typography.fontWeightMedium }),
-  muted: css({ color: theme.colors.text.secondary }),
-  empty: css({ display: 'flex', alignItems: 'center', justifyContent: 'center', color: theme.colors.text.secondary }),
+  panel: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), overflow: 'auto' }),
+  layers: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'stretch' }),
 });

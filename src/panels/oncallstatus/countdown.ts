@@ -17,3 +17,17 @@ export function formatCountdown(ms: number): string {
   }
   return `${minutes}m ${pad(seconds)}s`;
 }
+
+/** Spoken form for screen readers: "1 hour 5 minutes", without the ticking seconds past a minute. */
+export function countdownWords(ms: number): string {
+  if (ms <= 0) {
+    return 'handoff now';
+  }
+  const totalMinutes = Math.floor(ms / 60000);
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  const part = (n: number, unit: string) => (n > 0 ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  const words = [part(days, 'day'), part(hours, 'hour'), part(minutes, 'minute')].filter(Boolean).join(' ');
+  return words || 'less than a minute';
+}

@@ -1,51 +1,222 @@
 import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { createDataFrame, createTheme, FieldType, LoadingState, ThresholdsMode } from '@grafana/data';
+import { render, screen, within } from '@testing-library/react';
 
-import { panelProps, toDataFrame } from '../../test/panelProps';
+import { sloFrame, sloTrendFrames } from '../../test/fixtures/slo';
+import { panelProps } from '../../test/panelProps';
 import { SlaCompliancePanel } from './SlaCompliancePanel';
+import { SlaComplianceOptions } from './types';
 
-const sloFrame = toDataFrame({
-  fields: [
-    { name: 'objective', values: ['Availability', 'Latency p95'] },
-    { name: 'target', values: [99.9, 99] },
-    { name: 'actual', values: [99.95, 97.5] },
-    { name: 'budget_remaining_ratio', values: [0.5, -0.2] },
-    { name: 'budget_remaining_minutes', values: [21.6, -8.6] },
-  ],
+const full: SlaComplianceOptions = { layout: 'full' };
+const compact: SlaComplianceOptions = { layout: 'compact' };
+const NOW = Date.UTC(2026, 10, 23, 12);
+
+function renderPanel(options: SlaComplianceOptions, series = [sloFrame(), ...sloTrendFrames(NOW)], extra = {}) {
+  return render(
+    <SlaCompliancePanel
+      {...panelProps<SlaComplianceOptions>(options, series, { width: 1000, height: 600, ...extra })}
+    />
+  );
+}
+
+function objective(name: string) {
+  return screen.getByRole('article', { name });
+}
+
+describe('SlaCompliancePanel, full layout', () => {
+  it('shows each objective with target against actual and its status in words', () => {
+    renderPanel(full);
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(within(objective('Availability')).getByTestId('compliance-status')).toHaveTextContent('Meeting target');
+    expect(objective('Availability')).toHaveTextContent('99.953% of 99.900% target · 30-day window');
+    expect(within(objective('Error rate')).getByTestId('compliance-status')).toHaveTextContent('At risk');
+    expect(objective('Error rate')).toHaveTextContent('Burning error budget fast (page condition).');
+    expect(within(objective('Latency p95 under 500 ms')).getByTestId('compliance-status')).toHaveTextContent(
+      'Missing target'
+    );
+    expect(objective('Latency p95 under 500 ms')).toHaveTextContent('this month');
+  });
+
+  it('shows the error budget as a meter with ratio and minutes, and time to exhaustion', () => {
+    renderPanel(full);
+    const meter = within(objective('Error rate')).getByRole('meter');
+    expect(meter).toHaveAttribute('aria-valuenow', '21');
+    expect(meter).toHaveAttribute('aria-valuetext', '21.0% error budget left (21m of 1h 40m)');
+    expect(objective('Error rate')).toHaveTextContent('Budget runs out in 5h 20m');
+    expect(objective('Availability')).toHaveTextContent('Not burning');
+  });
+
+  it('says how far an overspent budget is over', () => {
+    renderPanel(full);
+    const latency = objective('Latency p95 under 500 ms');
+    expect(within(latency).getByTestId('budget-caption')).toHaveTextContent(
+      'Error budget overspent by 160.0% (5h 45m over)'
+    );
+    expect(within(latency).getByRole('meter')).toHaveAttribute('aria-valuenow', '0');
+    expect(latency).toHaveTextContent('Budget already spent');
+  });
+
+  it('shows the four multiwindow burn-rate pairs and which conditions hold', () => {
+    renderPanel(full);
+    const table = within(objective('Error rate')).getByRole('table', { name: 'Burn rates for Error rate' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'Page 1h/5m1h 15×5m 18×14.4×Burning',
+      'Page 6h/30m6h 6.4×30m 9.1×6×Burning',
+      'Ticket 1d/2h1d 2.1×2h 4.2×3×OK',
+      'Ticket 3d/6h3d 1.2×6h 6.4×1×Burning',
+    ]);
+  });
+
+  it('draws the trend from the slo_trend frame of the same objective', () => {
+    renderPanel(full);
+    const trend = within(objective('Availability')).getByRole('img');
+    expect(trend.getAttribute('aria-label')).toMatch(/^Trend from \d+\.\d{3}% to \d+\.\d{3}%, low/);
+    expect(trend.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(7 * 24);
+  });
+
+  it('shows MTBF and MTTR, and says when history covers only part of the window', () => {
+    renderPanel(full);
+    expect(objective('Availability')).toHaveTextContent('MTBF 9d · MTTR 14m');
+    expect(objective('Latency p95 under 500 ms')).toHaveTextContent('History covers 62% of the window');
+    expect(objective('Availability')).not.toHaveTextContent('History covers');
+  });
 });
 
-describe('SlaCompliancePanel', () => {
-  it('shows each objective with its status in words', () => {
-    render(<SlaCompliancePanel {...panelProps({ layout: 'full' as const }, [sloFrame])} />);
-    const items = screen.getAllByRole('listitem');
-    expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent('Availability');
-    expect(items[0]).toHaveTextContent('Meeting target');
-    expect(items[0]).toHaveTextContent('99.950% of 99.900% target');
-    expect(items[0]).toHaveTextContent('Error budget left: 50.0% (22 min)');
-    expect(items[1]).toHaveTextContent('Missing target');
+describe('SlaCompliancePanel options', () => {
+  it('compact layout: a stat tile with the figure, status, burn badge and slim budget bar, no burn table', () => {
+    renderPanel(compact);
+    const tile = objective('Error rate');
+    expect(tile).toHaveTextContent('99.210%');
+    expect(tile).toHaveTextContent('At risk');
+    expect(tile).toHaveTextContent('Fast burn');
+    expect(objective('Latency p95 under 500 ms')).toHaveTextContent('Slow burn');
+    expect(within(tile).getByRole('meter')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('budget-caption')).not.toBeInTheDocument();
   });
 
-  it('hides the error budget in the compact layout', () => {
-    render(<SlaCompliancePanel {...panelProps({ layout: 'compact' as const }, [sloFrame])} />);
-    expect(screen.queryByText(/Error budget left/)).not.toBeInTheDocument();
+  it('showBudget off hides the budget bar and time to exhaustion', () => {
+    renderPanel({ ...full, showBudget: false });
+    expect(screen.queryByRole('meter')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Budget runs out/)).not.toBeInTheDocument();
   });
 
-  it('uses an explicit compliance field over the derived one', () => {
-    const frame = toDataFrame({
+  it('showBurnRates off hides the burn tables (full) and badges (compact)', () => {
+    renderPanel({ ...full, showBurnRates: false });
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    renderPanel({ ...compact, showBurnRates: false });
+    expect(screen.queryByText('Fast burn')).not.toBeInTheDocument();
+  });
+
+  it('showTrend off hides the sparklines', () => {
+    renderPanel({ ...full, showTrend: false });
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it('showReliability off hides MTBF and MTTR', () => {
+    renderPanel({ ...full, showReliability: false });
+    expect(screen.queryByText(/MTBF/)).not.toBeInTheDocument();
+  });
+
+  it('field pickers read frames whose fields are named differently', () => {
+    const frame = createDataFrame({
       fields: [
-        { name: 'objective', values: ['Error rate'] },
-        { name: 'target', values: [99] },
-        { name: 'actual', values: [99.5] },
-        { name: 'compliant', values: [false] },
+        { name: 'slo_name', type: FieldType.string, values: ['checkout'] },
+        { name: 'goal', type: FieldType.number, values: [99.5] },
+        { name: 'measured', type: FieldType.number, values: [99.7] },
+        { name: 'left', type: FieldType.number, values: [0.4] },
       ],
     });
-    render(<SlaCompliancePanel {...panelProps({ layout: 'full' as const }, [frame])} />);
-    expect(screen.getByRole('listitem')).toHaveTextContent('Missing target');
+    renderPanel(full, [frame]);
+    expect(screen.getByRole('status')).toHaveTextContent('has no "target" and "actual" field');
+
+    renderPanel(
+      { ...full, fields: { objective: 'slo_name', target: 'goal', actual: 'measured', budgetRatio: 'left' } },
+      [frame]
+    );
+    expect(objective('Checkout')).toHaveTextContent('99.700% of 99.500% target');
+    expect(objective('Checkout')).toHaveTextContent('Meeting target');
+    expect(within(objective('Checkout')).getByRole('meter')).toHaveAttribute('aria-valuenow', '40');
   });
 
-  it('explains what data it needs when frames lack target and actual', () => {
-    render(<SlaCompliancePanel {...panelProps({ layout: 'full' as const }, [toDataFrame({ fields: [{ name: 'x', values: [1] }] })])} />);
-    expect(screen.getByRole('status')).toHaveTextContent('No objectives found');
+  it('colours the budget bar from the panel thresholds and formats with its decimals', () => {
+    const fieldConfig = {
+      defaults: {
+        decimals: 1,
+        thresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'purple' }] },
+      },
+      overrides: [],
+    };
+    renderPanel(full, [sloFrame()], { fieldConfig });
+    const fill = within(objective('Availability')).getByRole('meter').firstChild as HTMLElement;
+    const purple = createTheme().visualization.getColorByName('purple');
+    expect(fill.style.background).toBe(hexToRgb(purple));
+    expect(objective('Availability')).toHaveTextContent('100.0% of 99.9% target');
   });
 });
+
+describe('SlaCompliancePanel data states', () => {
+  it('derives compliance from target and actual when there is no compliant field, and prefers the field when there is', () => {
+    const frame = (compliant?: boolean) =>
+      createDataFrame({
+        fields: [
+          { name: 'objective', type: FieldType.string, values: ['error_rate'] },
+          { name: 'target', type: FieldType.number, values: [99] },
+          { name: 'actual', type: FieldType.number, values: [99.5] },
+          ...(compliant === undefined ? [] : [{ name: 'compliant', type: FieldType.boolean, values: [compliant] }]),
+        ],
+      });
+    renderPanel(full, [frame()]);
+    expect(objective('Error rate')).toHaveTextContent('Meeting target');
+    renderPanel(full, [frame(false)]);
+    expect(screen.getAllByRole('article', { name: 'Error rate' })[1]).toHaveTextContent('Missing target');
+  });
+
+  it('shows titles with markup as text', () => {
+    const frame = createDataFrame({
+      fields: [
+        { name: 'title', type: FieldType.string, values: ['<img src=x onerror=alert(1)>Checkout'] },
+        { name: 'target', type: FieldType.number, values: [99] },
+        { name: 'actual', type: FieldType.number, values: [99.5] },
+      ],
+    });
+    const { container } = renderPanel(full, [frame]);
+    expect(screen.getByText('<img src=x onerror=alert(1)>Checkout')).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('explains what it needs when there is no data', () => {
+    renderPanel(full, []);
+    expect(screen.getByRole('status')).toHaveTextContent('No objectives found');
+    expect(screen.getByRole('status')).toHaveTextContent('SLO query');
+  });
+
+  it('shows the query error when the query failed', () => {
+    renderPanel(full, [], { errors: [{ refId: 'A', message: 'upstream answered 503' }] });
+    expect(screen.getByRole('alert')).toHaveTextContent('The SLO query failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('Query A: upstream answered 503');
+  });
+
+  it('shows partial data with the failed query and the frame that lacks a field', () => {
+    const broken = createDataFrame({
+      name: 'custom_slo',
+      fields: [{ name: 'target', type: FieldType.number, values: [99] }],
+    });
+    renderPanel(full, [sloFrame(), broken], { errors: [{ refId: 'B', message: 'trend query timed out' }] });
+    const problems = screen.getByRole('list', { name: 'Data problems' });
+    expect(problems).toHaveTextContent('Query B: trend query timed out');
+    expect(problems).toHaveTextContent('custom_slo has no "actual" field');
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+  });
+
+  it('says it is loading while the first query runs', () => {
+    renderPanel(full, [], { state: LoadingState.Loading });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading objectives');
+  });
+});
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

@@ -1,68 +1,105 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { GrafanaTheme2, LoadingState, PanelProps, ThresholdsConfig, ThresholdsMode } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
+import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
+import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
+import { ObjectiveCard } from './ObjectiveCard';
+import { ObjectiveTile } from './ObjectiveTile';
 import { readObjectives } from './readObjectives';
-import { SlaComplianceOptions, SlaObjectiveRow } from './types';
+import { readTrends, trendFor } from './readTrends';
+import { SlaComplianceOptions } from './types';
 
 type Props = PanelProps<SlaComplianceOptions>;
 
-function formatPercent(value: number | undefined): string {
-  return value === undefined ? '—' : `${value.toFixed(value >= 99 ? 3 : 2)}%`;
-}
+/** Budget colours when the panel's thresholds are left alone: red when nearly spent, orange below a third, green above. */
+export const DEFAULT_BUDGET_THRESHOLDS: ThresholdsConfig = {
+  mode: ThresholdsMode.Absolute,
+  steps: [
+    { value: -Infinity, color: 'red' },
+    { value: 0.1, color: 'orange' },
+    { value: 0.33, color: 'green' },
+  ],
+};
 
-function statusWords(row: SlaObjectiveRow): string {
-  if (row.compliant === undefined) {
-    return 'Unknown';
-  }
-  return row.compliant ? 'Meeting target' : 'Missing target';
-}
-
-export function SlaCompliancePanel({ data, options, width, height }: Props) {
+export function SlaCompliancePanel({ data, options, fieldConfig, width, height }: Props) {
   const styles = useStyles2(getStyles);
-  const rows = readObjectives(data.series, options.objectiveField);
+  const { objectives, issues: readIssues } = useMemo(
+    () => readObjectives(data.series, options.fields),
+    [data.series, options.fields]
+  );
+  const trends = useMemo(() => readTrends(data.series), [data.series]);
+  const errors = queryErrors(data);
+  const thresholds = fieldConfig?.defaults?.thresholds ?? DEFAULT_BUDGET_THRESHOLDS;
+  const decimals = fieldConfig?.defaults?.decimals ?? undefined;
 
-  if (rows.length === 0) {
+  if (objectives.length === 0) {
+    if (errors.length > 0) {
+      return (
+        <PanelMessage
+          kind="error"
+          title="The SLO query failed"
+          details={errors.map((e) => e.message)}
+          width={width}
+          height={height}
+        />
+      );
+    }
+    if (data.state === LoadingState.Loading) {
+      return <PanelMessage kind="empty" title="Loading objectives…" width={width} height={height} />;
+    }
     return (
-      <div className={styles.empty} style={{ width, height }} role="status">
-        No objectives found. Use the AppMon data source&apos;s SLO query, or frames with target and actual fields.
-      </div>
+      <PanelMessage
+        kind="empty"
+        title="No objectives found"
+        details={[
+          ...readIssues.map((i) => i.message),
+          'Use the AppMon data source’s SLO query, or frames with target and actual fields (percent).',
+        ]}
+        width={width}
+        height={height}
+      />
     );
   }
 
+  const notices = uniqueIssues([...errors, ...readIssues, ...frameNotices(data.series)]);
+  const View = options.layout === 'compact' ? ObjectiveTile : ObjectiveCard;
+
   return (
-    <div className={styles.grid} style={{ width, height }} role="list" aria-label="SLA objectives">
-      {rows.map((row, i) => (
-        <div key={`${row.objective}-${i}`} role="listitem" className={styles.card}>
-          <div className={styles.name}>{row.objective}</div>
-          <div className={row.compliant === false ? styles.bad : styles.good}>{statusWords(row)}</div>
-          <div>
-            {formatPercent(row.actual)} <span className={styles.muted}>of {formatPercent(row.target)} target</span>
+    <div className={styles.panel} style={{ width, height }}>
+      <PanelNotices issues={notices} />
+      <div
+        className={options.layout === 'compact' ? styles.row : styles.grid}
+        role="list"
+        aria-label="Service level objectives"
+      >
+        {objectives.map((objective, i) => (
+          <div role="listitem" key={`${objective.id}-${i}`} className={styles.item}>
+            <View
+              objective={objective}
+              trend={trendFor(objective, i, trends, objectives.length)?.points}
+              options={options}
+              thresholds={thresholds}
+              decimals={decimals}
+            />
           </div>
-          {options.layout === 'full' && row.budgetRemainingRatio !== undefined && (
-            <div className={styles.muted}>
-              Error budget left: {(row.budgetRemainingRatio * 100).toFixed(1)}%
-              {row.budgetRemainingMinutes !== undefined && ` (${Math.round(row.budgetRemainingMinutes)} min)`}
-            </div>
-          )}
-        </div>
-      ))}
+        ))}
+      </div>
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  grid: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), overflow: 'auto' }),
-  card: css({
-    flex: '1 1 180px',
-    padding: theme.spacing(1),
-    border: `1px solid ${theme.colors.border.weak}`,
-    borderRadius: theme.shape.radius.default,
+  panel: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), overflow: 'auto' }),
+  grid: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'stretch' }),
+  row: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    flex: '1 1 auto',
+    alignItems: 'stretch',
+    minHeight: 0,
   }),
-  name: css({ fontWeight: theme.typography.fontWeightMedium }),
-  good: css({ color: theme.colors.success.text }),
-  bad: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightBold }),
-  muted: css({ color: theme.colors.text.secondary }),
-  empty: css({ display: 'flex', alignItems: 'center', justifyContent: 'center', color: theme.colors.text.secondary, padding: theme.spacing(1) }),
+  item: css({ display: 'flex', flex: '1 1 0', minWidth: 140, '& > *': { flex: '1 1 auto' } }),
 });

@@ -1,38 +1,110 @@
 import { DataFrame, FieldType } from '@grafana/data';
 
-import { findField, numberAt, rowCount, stringAt } from '../../shared/frames';
-import { SlaObjectiveRow } from './types';
+import {
+  boolAt,
+  findField,
+  frameLabel,
+  frameNamed,
+  numberAt,
+  pickField,
+  rowCount,
+  stringAt,
+} from '../../shared/frames';
+import { PanelIssue } from '../../shared/issues';
+import { BURN_WINDOWS, BurnWindow, SlaFieldNames, SlaObjective } from './types';
+
+export interface ObjectivesResult {
+  objectives: SlaObjective[];
+  /** Frames that looked like SLO data but lacked a field, said so the viewer can fix the query or pick the field. */
+  issues: PanelIssue[];
+}
+
+/** Trend frames are time series; they never hold objectives. */
+function isTrendFrame(frame: DataFrame): boolean {
+  return (
+    frameNamed(frame, 'slo_trend') ||
+    (frame.fields.some((f) => f.type === FieldType.time) && !findField(frame, ['target']))
+  );
+}
 
 /**
  * Reads one objective per row from frames shaped like the data source's SLO query
- * (objective, target, actual, compliant, budget_remaining_ratio, budget_remaining_minutes).
- * When no compliance field is present it is derived from target and actual.
+ * (objective, title, target, actual, compliant, budget_*, burn_rate_*, fast_burn, slow_burn, ...).
+ * Works with any frames carrying the same fields; compliance is derived from target
+ * and actual when no compliance field is present.
  */
-export function readObjectives(frames: DataFrame[], objectiveField?: string): SlaObjectiveRow[] {
-  const rows: SlaObjectiveRow[] = [];
+export function readObjectives(frames: DataFrame[], names: SlaFieldNames = {}): ObjectivesResult {
+  const objectives: SlaObjective[] = [];
+  const issues: PanelIssue[] = [];
   for (const frame of frames) {
-    const name = findField(frame, [objectiveField ?? '', 'objective', 'name', 'slo'].filter(Boolean), FieldType.string);
-    const target = findField(frame, ['target', 'objective_target']);
-    const actual = findField(frame, ['actual', 'value', 'sli']);
-    if (!target || !actual) {
+    if (isTrendFrame(frame) || frame.fields.length === 0) {
       continue;
     }
-    const compliant = findField(frame, ['compliant', 'met', 'compliance']);
-    const ratio = findField(frame, ['budget_remaining_ratio', 'error_budget_remaining']);
-    const minutes = findField(frame, ['budget_remaining_minutes']);
+    const target = pickField(frame, names.target, ['target', 'objective_target', 'slo_target']);
+    const actual = pickField(frame, names.actual, ['actual', 'sli', 'value', 'current']);
+    if (!target || !actual) {
+      const missing = [!target && '"target"', !actual && '"actual"'].filter(Boolean).join(' and ');
+      issues.push({
+        level: 'warning',
+        message: `${frameLabel(frame)} has no ${missing} field (percent). Use the AppMon SLO query, or pick the field under Fields.`,
+      });
+      continue;
+    }
+    const id = pickField(frame, names.objective, ['objective', 'slo', 'name', 'id'], FieldType.string);
+    const title = pickField(frame, names.title, ['title', 'display_name', 'name'], FieldType.string);
+    const compliant = pickField(frame, names.compliant, ['compliant', 'met', 'compliance']);
+    const ratio = pickField(frame, names.budgetRatio, ['budget_remaining_ratio', 'error_budget_remaining']);
+    const minutes = pickField(frame, names.budgetMinutes, ['budget_remaining_minutes']);
+    const total = findField(frame, ['budget_total_minutes']);
+    const window = findField(frame, ['window'], FieldType.string);
+    const fast = findField(frame, ['fast_burn']);
+    const slow = findField(frame, ['slow_burn']);
+    const exhaustion = findField(frame, ['time_to_exhaustion_seconds']);
+    const mtbf = findField(frame, ['mtbf_seconds']);
+    const mttr = findField(frame, ['mttr_seconds']);
+    const coverage = findField(frame, ['history_coverage']);
+    const burnFields = BURN_WINDOWS.map((w) => [w, findField(frame, [`burn_rate_${w}`])] as const);
+
     for (let i = 0; i < rowCount(frame); i++) {
       const t = numberAt(target, i);
       const a = numberAt(actual, i);
-      const c = compliant?.values[i];
-      rows.push({
-        objective: stringAt(name, i) ?? frame.name ?? `Objective ${rows.length + 1}`,
+      const objectiveId =
+        stringAt(id, i) ??
+        stringAt(title, i) ??
+        (rowCount(frame) === 1 ? frame.name : undefined) ??
+        `objective ${objectives.length + 1}`;
+      const burnRates: Partial<Record<BurnWindow, number>> = {};
+      for (const [w, field] of burnFields) {
+        const rate = numberAt(field, i);
+        if (rate !== undefined) {
+          burnRates[w] = rate;
+        }
+      }
+      objectives.push({
+        id: objectiveId,
+        title: stringAt(title, i) || humanize(objectiveId),
+        window: stringAt(window, i),
         target: t,
         actual: a,
-        compliant: typeof c === 'boolean' ? c : c !== undefined && c !== null ? Number(c) >= 1 : t !== undefined && a !== undefined ? a >= t : undefined,
+        compliant: boolAt(compliant, i) ?? (t !== undefined && a !== undefined ? a >= t : undefined),
+        budgetTotalMinutes: numberAt(total, i),
         budgetRemainingRatio: numberAt(ratio, i),
         budgetRemainingMinutes: numberAt(minutes, i),
+        burnRates,
+        fastBurn: boolAt(fast, i),
+        slowBurn: boolAt(slow, i),
+        timeToExhaustionSeconds: numberAt(exhaustion, i),
+        mtbfSeconds: numberAt(mtbf, i),
+        mttrSeconds: numberAt(mttr, i),
+        historyCoverage: numberAt(coverage, i),
       });
     }
   }
-  return rows;
+  return { objectives, issues };
+}
+
+/** "error_rate" → "Error rate", for frames without a title field. */
+function humanize(id: string): string {
+  const words = id.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
