@@ -1,7 +1,7 @@
 import { CoreApp, DataSourceInstanceSettings, MetricFindValue, ScopedVars } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
-import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY } from './types';
+import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY, ResourceOption } from './types';
 import { parseVariableQuery } from './variables';
 
 /**
@@ -24,6 +24,8 @@ export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSou
       category: query.category ? templateSrv.replace(query.category, scopedVars) : query.category,
       metricName: query.metricName ? templateSrv.replace(query.metricName, scopedVars) : query.metricName,
       severity: query.severity ? templateSrv.replace(query.severity, scopedVars) : query.severity,
+      service: query.service ? templateSrv.replace(query.service, scopedVars) : query.service,
+      objective: query.objective ? templateSrv.replace(query.objective, scopedVars) : query.objective,
     };
   }
 
@@ -34,7 +36,7 @@ export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSou
   /** Template variables: the backend lists categories, metrics, services and severities. */
   async metricFindQuery(query: string, options?: { scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
     const call = parseVariableQuery(getTemplateSrv().replace(query, options?.scopedVars));
-    const values = (await this.getResource<string[]>(call.path, call.params)) ?? [];
-    return values.map((text) => ({ text, value: text }));
+    const found = (await this.getResource<ResourceOption[]>(call.path, call.params)) ?? [];
+    return found.map((o) => ({ text: o.label ?? o.value, value: o.value }));
   }
 }

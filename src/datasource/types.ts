@@ -1,9 +1,11 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 /** Query types the Go backend answers; each maps to one endpoint of the contract. */
-export type QueryType = 'health' | 'uptime' | 'metrics' | 'alerts' | 'dashboard';
+export type QueryType = 'metrics' | 'health' | 'uptime' | 'alerts' | 'dashboard' | 'slo' | 'oncall';
 
 export type AlertsAction = 'active' | 'history' | 'configuration';
+
+export type OnCallView = 'now' | 'shifts' | 'escalation';
 
 export interface AppMonQuery extends DataQuery {
   queryType?: QueryType;
@@ -15,6 +17,16 @@ export interface AppMonQuery extends DataQuery {
   alertsAction?: AlertsAction;
   /** alerts: only this severity. */
   severity?: string;
+  /** health and dashboard: only this service (or a list). */
+  service?: string;
+  /** slo: one objective id; empty means all objectives. */
+  objective?: string;
+  /** slo: return one numeric column (e.g. fast_burn) for alert rules. */
+  sloField?: string;
+  /** oncall: who is on call now, the next shifts, or the escalation of open alerts. */
+  oncallView?: OnCallView;
+  /** oncall shifts: how many shifts per layer. */
+  shiftCount?: number;
   /** Stream current values through Grafana Live instead of polling. */
   live?: boolean;
 }
@@ -23,12 +35,19 @@ export const DEFAULT_QUERY: Partial<AppMonQuery> = {
   queryType: 'metrics',
 };
 
+/** One option of a backend resource list (categories, metrics, services, severities). */
+export interface ResourceOption {
+  value: string;
+  label?: string;
+  description?: string;
+}
+
 /** Non-secret settings, stored in jsonData. The URL lives in the data source's own url field. */
 export interface AppMonDataSourceOptions extends DataSourceJsonData {
   timeoutSeconds?: number;
   cacheTTLSeconds?: number;
   maxResponseBytes?: number;
-  maxRetries?: number;
+  retries?: number;
   streamIntervalSeconds?: number;
 }
 

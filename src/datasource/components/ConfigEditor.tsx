@@ -6,7 +6,7 @@ import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
 
 type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
 
-type NumericSetting = 'timeoutSeconds' | 'cacheTTLSeconds' | 'maxRetries' | 'maxResponseBytes' | 'streamIntervalSeconds';
+type NumericSetting = 'timeoutSeconds' | 'cacheTTLSeconds' | 'retries' | 'maxResponseBytes' | 'streamIntervalSeconds';
 type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
 
 interface TlsJsonData {
@@ -95,7 +95,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           <Input id="appmon-cache-ttl" type="number" min={0} width={20} value={jsonData.cacheTTLSeconds ?? ''} placeholder="5" onChange={onNumber('cacheTTLSeconds')} />
         </Field>
         <Field label="Retries" description="Retries on 429, 502, 503 and 504, honouring Retry-After. Default 2.">
-          <Input id="appmon-retries" type="number" min={0} max={5} width={20} value={jsonData.maxRetries ?? ''} placeholder="2" onChange={onNumber('maxRetries')} />
+          <Input id="appmon-retries" type="number" min={0} max={5} width={20} value={jsonData.retries ?? ''} placeholder="2" onChange={onNumber('retries')} />
         </Field>
         <Field label="Response size limit (bytes)" description="Larger responses are refused with an error instead of exhausting memory. Default 10 MiB.">
           <Input id="appmon-max-bytes" type="number" min={1024} width={20} value={jsonData.maxResponseBytes ?? ''} placeholder="10485760" onChange={onNumber('maxResponseBytes')} />

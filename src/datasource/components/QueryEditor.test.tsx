@@ -5,7 +5,7 @@ import { DataSource } from '../datasource';
 import { AppMonQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 
-function fakeDatasource(resources: Record<string, string[]>) {
+function fakeDatasource(resources: Record<string, Array<{ value: string; label?: string }>>) {
   return { getResource: jest.fn((path: string) => Promise.resolve(resources[path] ?? [])) } as unknown as DataSource;
 }
 
@@ -34,7 +34,7 @@ describe('QueryEditor', () => {
         query={{ ...base, queryType: 'alerts' }}
         onChange={jest.fn()}
         onRunQuery={jest.fn()}
-        datasource={fakeDatasource({ severities: ['critical'] })}
+        datasource={fakeDatasource({ severities: [{ value: 'critical', label: 'Critical' }] })}
       />
     );
     expect(screen.getByRole('radio', { name: 'Active' })).toBeChecked();
@@ -51,5 +51,39 @@ describe('QueryEditor', () => {
       <QueryEditor query={{ ...base, queryType: 'uptime' }} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
     );
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+
+  it('shows the on-call views and the shift count for the next shifts', () => {
+    const onChange = jest.fn();
+    const { rerender } = render(
+      <QueryEditor query={{ ...base, queryType: 'oncall' }} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+    );
+    expect(screen.getByRole('radio', { name: 'Now' })).toBeChecked();
+    expect(screen.queryByLabelText('Shifts')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: 'Next shifts' }));
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'oncall', oncallView: 'shifts' });
+    rerender(
+      <QueryEditor
+        query={{ ...base, queryType: 'oncall', oncallView: 'shifts' }}
+        onChange={onChange}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
+    expect(screen.getByDisplayValue('8')).toBeInTheDocument();
+  });
+
+  it('lets an alert rule pick one SLO column', () => {
+    const onChange = jest.fn();
+    render(<QueryEditor query={{ ...base, queryType: 'slo' }} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    const column = screen.getByPlaceholderText('All columns');
+    fireEvent.blur(column, { target: { value: ' fast_burn ' } });
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'slo', sloField: 'fast_burn' });
+  });
+
+  it('filters health by service', () => {
+    render(<QueryEditor query={{ ...base, queryType: 'health' }} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    expect(screen.getByPlaceholderText('All services')).toBeInTheDocument();
+    expect(screen.getByText('Live')).toBeInTheDocument();
   });
 });

@@ -1,9 +1,10 @@
 import React, { useMemo } from 'react';
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
-import { Combobox, ComboboxOption, InlineField, InlineSwitch, RadioButtonGroup, Stack, Text } from '@grafana/ui';
+import { Combobox, InlineField, InlineSwitch, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 
 import { DataSource } from '../datasource';
-import { AlertsAction, AppMonDataSourceOptions, AppMonQuery, QueryType } from '../types';
+import { AlertsAction, AppMonDataSourceOptions, AppMonQuery, OnCallView, QueryType } from '../types';
+import { resourceOptions } from './resourceOptions';
 
 type Props = QueryEditorProps<DataSource, AppMonQuery, AppMonDataSourceOptions>;
 
@@ -13,6 +14,8 @@ const QUERY_TYPES: Array<SelectableValue<QueryType>> = [
   { label: 'Uptime', value: 'uptime', description: 'Uptime percentage and SLA compliance' },
   { label: 'Alerts', value: 'alerts', description: 'Active alerts, alert history or the alert rules' },
   { label: 'Dashboard', value: 'dashboard', description: 'The summary figures of /api/monitoring/dashboard' },
+  { label: 'SLO', value: 'slo', description: 'Error budgets and burn rates of the configured objectives' },
+  { label: 'On-call', value: 'oncall', description: 'Who is on call, the next shifts and the escalation of open alerts' },
 ];
 
 const ALERT_ACTIONS: Array<SelectableValue<AlertsAction>> = [
@@ -21,29 +24,21 @@ const ALERT_ACTIONS: Array<SelectableValue<AlertsAction>> = [
   { label: 'Configuration', value: 'configuration' },
 ];
 
+const ONCALL_VIEWS: Array<SelectableValue<OnCallView>> = [
+  { label: 'Now', value: 'now' },
+  { label: 'Next shifts', value: 'shifts' },
+  { label: 'Escalation', value: 'escalation' },
+];
+
 const HELP: Record<QueryType, string> = {
   metrics: 'Leave category and metric empty to get every metric. Numeric series work in alert rules.',
-  health: 'One row per dependency; status is 1 (healthy), 0.5 (degraded) or 0 (unhealthy).',
-  uptime: 'Uptime percentage against the SLA target, and which SLA checks pass.',
+  health: 'Status is 1 (healthy), 0.5 (degraded) or 0 (unhealthy) per service; also the health score and response times.',
+  uptime: 'Uptime percentage against the SLA target, and which SLA checks pass (1 met, 0 not).',
   alerts: 'History needs a server with the alerts.history extension; the health check tells.',
   dashboard: 'The same summary the application shows on its own dashboard endpoint.',
+  slo: 'Objectives come from the data source settings. Pick one column (e.g. fast_burn) for an alert rule.',
+  oncall: 'Schedules come from the data source settings (layers, rotations, overrides, escalation).',
 };
-
-/**
- * Picker options come from the backend's resource calls, so the browser never parses
- * upstream bodies. A failing call leaves the picker usable with a typed value.
- */
-function resourceOptions(datasource: DataSource, path: string, params?: Record<string, string>) {
-  return async (input: string): Promise<Array<ComboboxOption<string>>> => {
-    try {
-      const values = (await datasource.getResource<string[]>(path, params)) ?? [];
-      const needle = input.toLowerCase();
-      return values.filter((v) => v.toLowerCase().includes(needle)).map((v) => ({ label: v, value: v }));
-    } catch {
-      return [];
-    }
-  };
-}
 
 export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
   const queryType = query.queryType ?? 'metrics';
@@ -52,6 +47,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
     () => resourceOptions(datasource, 'metrics', query.category ? { category: query.category } : undefined),
     [datasource, query.category]
   );
+  const services = useMemo(() => resourceOptions(datasource, 'services'), [datasource]);
   const severities = useMemo(() => resourceOptions(datasource, 'severities'), [datasource]);
 
   const update = (patch: Partial<AppMonQuery>) => {
@@ -79,7 +75,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               onChange={(v) => update({ category: v?.value ?? '', metricName: '' })}
             />
           </InlineField>
-          <InlineField label="Metric" labelWidth={10}>
+          <InlineField label="Metric" labelWidth={10} tooltip="Exact names, lists or * wildcards such as api.response_time.*">
             <Combobox
               id="appmon-metric"
               width={40}
@@ -89,6 +85,32 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               options={metrics}
               value={query.metricName || null}
               onChange={(v) => update({ metricName: v?.value ?? '' })}
+            />
+          </InlineField>
+        </Stack>
+      )}
+
+      {(queryType === 'health' || queryType === 'dashboard') && (
+        <Stack gap={1} wrap="wrap">
+          <InlineField label="Service" labelWidth={14}>
+            <Combobox
+              id="appmon-service"
+              width={24}
+              isClearable
+              createCustomValue
+              placeholder="All services"
+              options={services}
+              value={query.service || null}
+              onChange={(v) => update({ service: v?.value ?? '' })}
+            />
+          </InlineField>
+          <InlineField label="Series" labelWidth={10} tooltip="e.g. health.score, health.status, health.response_time">
+            <Input
+              id="appmon-series"
+              width={32}
+              placeholder="All series"
+              defaultValue={query.metricName ?? ''}
+              onBlur={(e) => update({ metricName: e.currentTarget.value.trim() })}
             />
           </InlineField>
         </Stack>
@@ -114,6 +136,54 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               onChange={(v) => update({ severity: v?.value ?? '' })}
             />
           </InlineField>
+        </Stack>
+      )}
+
+      {queryType === 'slo' && (
+        <Stack gap={1} wrap="wrap">
+          <InlineField label="Objective" labelWidth={14} tooltip="An objective id such as availability; empty for all">
+            <Input
+              id="appmon-objective"
+              width={24}
+              placeholder="All objectives"
+              defaultValue={query.objective ?? ''}
+              onBlur={(e) => update({ objective: e.currentTarget.value.trim() })}
+            />
+          </InlineField>
+          <InlineField label="Column" labelWidth={10} tooltip="For alert rules: one numeric column, e.g. fast_burn or burn_rate_1h">
+            <Input
+              id="appmon-slo-field"
+              width={24}
+              placeholder="All columns"
+              defaultValue={query.sloField ?? ''}
+              onBlur={(e) => update({ sloField: e.currentTarget.value.trim() })}
+            />
+          </InlineField>
+        </Stack>
+      )}
+
+      {queryType === 'oncall' && (
+        <Stack gap={1} wrap="wrap">
+          <InlineField label="View" labelWidth={14}>
+            <RadioButtonGroup<OnCallView>
+              options={ONCALL_VIEWS}
+              value={query.oncallView ?? 'now'}
+              onChange={(v) => update({ oncallView: v })}
+            />
+          </InlineField>
+          {query.oncallView === 'shifts' && (
+            <InlineField label="Shifts" labelWidth={10} tooltip="Shifts per layer">
+              <Input
+                id="appmon-shift-count"
+                type="number"
+                min={1}
+                max={52}
+                width={10}
+                defaultValue={query.shiftCount ?? 8}
+                onBlur={(e) => update({ shiftCount: Number(e.currentTarget.value) || undefined })}
+              />
+            </InlineField>
+          )}
         </Stack>
       )}
 
