@@ -8,4 +8,5 @@ export const DASHBOARD_TAG = 'appmon';
 
 export enum ROUTES {
   Overview = 'overview',
+  OnCall = 'oncall',
 }

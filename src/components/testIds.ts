@@ -3,6 +3,9 @@ export const testIds = {
     container: 'data-testid appmon-app-config',
     toggle: 'data-testid appmon-app-toggle',
   },
+  schedule: {
+    container: 'data-testid appmon-oncall-schedule',
+  },
   overview: {
     container: 'data-testid appmon-overview',
     datasources: 'data-testid appmon-overview-datasources',
