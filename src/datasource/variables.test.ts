@@ -13,6 +13,8 @@ describe('parseVariableQuery', () => {
   });
 
   it('explains the accepted forms on anything else', () => {
-    expect(() => parseVariableQuery('select *')).toThrow(/Use categories, metrics, metrics\(<category>\), services or severities/);
+    expect(() => parseVariableQuery('select *')).toThrow(
+      /Use categories, metrics, metrics\(<category>\), services or severities/
+    );
   });
 });

@@ -19,7 +19,15 @@ const schedule = {
       time_zone: 'UTC',
       rotation_length: 7,
       rotation_unit: 'days',
-      shifts: [{ name: 'Ana Diaz', contact: '+1 555 0100', start: '2026-11-23T09:00:00Z', end: '2026-11-30T09:00:00Z', override: false }],
+      shifts: [
+        {
+          name: 'Ana Diaz',
+          contact: '+1 555 0100',
+          start: '2026-11-23T09:00:00Z',
+          end: '2026-11-30T09:00:00Z',
+          override: false,
+        },
+      ],
     },
     { name: 'secondary', time_zone: 'UTC', rotation_length: 7, rotation_unit: 'days', shifts: [] },
   ],

@@ -24,7 +24,10 @@ function ScheduleTables({ view }: { view: ScheduleView }) {
       {view.layers.map((layer) => (
         <section key={layer.name} aria-label={`${layer.name} layer`}>
           <Text element="h3">
-            {layer.name} <Text color="secondary">({layer.rotation_length} {layer.rotation_unit} rotation, {layer.time_zone})</Text>
+            {layer.name}{' '}
+            <Text color="secondary">
+              ({layer.rotation_length} {layer.rotation_unit} rotation, {layer.time_zone})
+            </Text>
           </Text>
           <table className="filter-table">
             <thead>
@@ -55,7 +58,8 @@ function ScheduleTables({ view }: { view: ScheduleView }) {
         <ol>
           {view.escalation.map((step) => (
             <li key={step.step}>
-              After {step.after_minutes} min: {step.action === 'start_incident' ? 'start an incident' : `notify ${step.target}`}
+              After {step.after_minutes} min:{' '}
+              {step.action === 'start_incident' ? 'start an incident' : `notify ${step.target}`}
             </li>
           ))}
         </ol>

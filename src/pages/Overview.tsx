@@ -33,39 +33,41 @@ function Overview() {
     <PluginPage>
       <div data-testid={testIds.overview.container}>
         <Stack direction="column" gap={3}>
-        <Text element="p">
-          AppMon reads your application&apos;s monitoring endpoints (/api/health/check and /api/monitoring/*) and turns them
-          into dashboards, SLA reports, an alert timeline, on-call status and Grafana-managed alerts.
-        </Text>
+          <Text element="p">
+            AppMon reads your application&apos;s monitoring endpoints (/api/health/check and /api/monitoring/*) and
+            turns them into dashboards, SLA reports, an alert timeline, on-call status and Grafana-managed alerts.
+          </Text>
 
-        <section data-testid={testIds.overview.datasources} aria-label="Data sources">
-          <Text element="h3">Data sources</Text>
-          {datasources.loading && <LoadingPlaceholder text="Loading data sources" />}
-          {datasources.error && <Alert title="Could not list data sources">{datasources.error.message}</Alert>}
-          {datasources.value?.length === 0 && (
-            <Stack direction="column" gap={1}>
-              <Text>No AppMon data source yet. Add one and point it at your application&apos;s base URL.</Text>
-              <LinkButton href="/connections/datasources/new" icon="plus">
-                Add data source
-              </LinkButton>
-            </Stack>
-          )}
-          {datasources.value?.map((ds) => <DataSourceRow key={ds.uid} {...ds} />)}
-        </section>
-
-        <section data-testid={testIds.overview.dashboards} aria-label="Dashboards">
-          <Text element="h3">Dashboards</Text>
-          {dashboards.loading && <LoadingPlaceholder text="Loading dashboards" />}
-          {dashboards.error && <Alert title="Could not list dashboards">{dashboards.error.message}</Alert>}
-          {dashboards.value?.length === 0 && <Text>No AppMon dashboards are provisioned or imported yet.</Text>}
-          <Stack direction="column" gap={0.5}>
-            {dashboards.value?.map((d) => (
-              <TextLink key={d.uid} href={d.url}>
-                {d.title}
-              </TextLink>
+          <section data-testid={testIds.overview.datasources} aria-label="Data sources">
+            <Text element="h3">Data sources</Text>
+            {datasources.loading && <LoadingPlaceholder text="Loading data sources" />}
+            {datasources.error && <Alert title="Could not list data sources">{datasources.error.message}</Alert>}
+            {datasources.value?.length === 0 && (
+              <Stack direction="column" gap={1}>
+                <Text>No AppMon data source yet. Add one and point it at your application&apos;s base URL.</Text>
+                <LinkButton href="/connections/datasources/new" icon="plus">
+                  Add data source
+                </LinkButton>
+              </Stack>
+            )}
+            {datasources.value?.map((ds) => (
+              <DataSourceRow key={ds.uid} {...ds} />
             ))}
-          </Stack>
-        </section>
+          </section>
+
+          <section data-testid={testIds.overview.dashboards} aria-label="Dashboards">
+            <Text element="h3">Dashboards</Text>
+            {dashboards.loading && <LoadingPlaceholder text="Loading dashboards" />}
+            {dashboards.error && <Alert title="Could not list dashboards">{dashboards.error.message}</Alert>}
+            {dashboards.value?.length === 0 && <Text>No AppMon dashboards are provisioned or imported yet.</Text>}
+            <Stack direction="column" gap={0.5}>
+              {dashboards.value?.map((d) => (
+                <TextLink key={d.uid} href={d.url}>
+                  {d.title}
+                </TextLink>
+              ))}
+            </Stack>
+          </section>
         </Stack>
       </div>
     </PluginPage>

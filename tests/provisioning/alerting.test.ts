@@ -29,12 +29,14 @@ interface Route {
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const rules = readYaml<RulesFile>('provisioning/alerting/rules.yaml').groups.flatMap((g) => g.rules);
-const contactPoints = readYaml<{ contactPoints: Array<{ name: string; receivers: Array<{ type: string; settings: Record<string, unknown> }> }> }>(
-  'provisioning/alerting/contact-points.yaml'
-).contactPoints;
+const contactPoints = readYaml<{
+  contactPoints: Array<{ name: string; receivers: Array<{ type: string; settings: Record<string, unknown> }> }>;
+}>('provisioning/alerting/contact-points.yaml').contactPoints;
 const policy = readYaml<{ policies: Route[] }>('provisioning/alerting/notification-policies.yaml').policies[0];
 const muteTimes = readYaml<{ muteTimes: Array<{ name: string }> }>('provisioning/alerting/mute-timings.yaml').muteTimes;
-const templates = readYaml<{ templates: Array<{ name: string; template: string }> }>('provisioning/alerting/templates.yaml').templates;
+const templates = readYaml<{ templates: Array<{ name: string; template: string }> }>(
+  'provisioning/alerting/templates.yaml'
+).templates;
 const runbooks = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'runbooks.md'), 'utf8');
 const dashboards = readDashboards().map((d) => d.dashboard);
 
@@ -87,7 +89,12 @@ describe('alert rules', () => {
       expect(refIds).toContain(rule.condition);
       expect(rule.data.some((d) => d.datasourceUid === 'appmon')).toBe(true);
       for (const d of rule.data.filter((q) => q.datasourceUid === '__expr__')) {
-        expect(refIds).toContain(d.model.expression?.replace(/\$/g, '').split(/\W+/).find((ref) => refIds.includes(ref)));
+        expect(refIds).toContain(
+          d.model.expression
+            ?.replace(/\$/g, '')
+            .split(/\W+/)
+            .find((ref) => refIds.includes(ref))
+        );
       }
     });
 
@@ -110,7 +117,12 @@ describe('alert rules', () => {
 
 describe('contact points', () => {
   it('provides PagerDuty, Slack, email and a generic webhook', () => {
-    expect(contactPoints.flatMap((c) => c.receivers.map((r) => r.type)).sort()).toEqual(['email', 'pagerduty', 'slack', 'webhook']);
+    expect(contactPoints.flatMap((c) => c.receivers.map((r) => r.type)).sort()).toEqual([
+      'email',
+      'pagerduty',
+      'slack',
+      'webhook',
+    ]);
   });
 
   it('takes every address and secret from an environment variable', () => {
@@ -126,7 +138,9 @@ describe('contact points', () => {
   it('uses templates that the template file defines', () => {
     const defined = templates.flatMap((t) => [...t.template.matchAll(/define "([^"]+)"/g)].map((m) => m[1]));
     const used = contactPoints.flatMap((c) =>
-      c.receivers.flatMap((r) => Object.values(r.settings).flatMap((v) => [...String(v).matchAll(/template "([^"]+)"/g)].map((m) => m[1])))
+      c.receivers.flatMap((r) =>
+        Object.values(r.settings).flatMap((v) => [...String(v).matchAll(/template "([^"]+)"/g)].map((m) => m[1]))
+      )
     );
     expect(used.length).toBeGreaterThan(0);
     for (const name of used) {
@@ -140,7 +154,8 @@ describe('notification policy', () => {
   const routeFor = (severity: string) =>
     routes.filter((r) =>
       (r.object_matchers ?? []).some(
-        ([label, op, value]) => label === 'severity' && (op === '=' ? value === severity : new RegExp(`^(${value})$`).test(severity))
+        ([label, op, value]) =>
+          label === 'severity' && (op === '=' ? value === severity : new RegExp(`^(${value})$`).test(severity))
       )
     );
   const receivers = new Set(contactPoints.map((c) => c.name));

@@ -17,7 +17,14 @@ function contractMetricNames(): Set<string> {
 describe('provisioned dashboards', () => {
   it('covers the seeds: system, application, database, business, executive and operations', () => {
     expect(dashboards.map((d) => d.dashboard.uid).sort()).toEqual(
-      ['appmon-application', 'appmon-business', 'appmon-database', 'appmon-executive', 'appmon-operations', 'appmon-system'].sort()
+      [
+        'appmon-application',
+        'appmon-business',
+        'appmon-database',
+        'appmon-executive',
+        'appmon-operations',
+        'appmon-system',
+      ].sort()
     );
   });
 
@@ -26,7 +33,9 @@ describe('provisioned dashboards', () => {
 
     it('is tagged appmon and links to the other AppMon dashboards', () => {
       expect(dashboard.tags).toContain('appmon');
-      expect(dashboard.links).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'dashboards', tags: ['appmon'] })]));
+      expect(dashboard.links).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'dashboards', tags: ['appmon'] })])
+      );
     });
 
     it('lets the user pick the AppMon data source', () => {

@@ -30,7 +30,9 @@ describe('ConfigEditor', () => {
 
   it('shows a configured key as configured and can reset it', () => {
     const onOptionsChange = jest.fn();
-    render(<ConfigEditor options={settings({ secureJsonFields: { apiKey: true } })} onOptionsChange={onOptionsChange} />);
+    render(
+      <ConfigEditor options={settings({ secureJsonFields: { apiKey: true } })} onOptionsChange={onOptionsChange} />
+    );
     fireEvent.click(screen.getAllByRole('button', { name: /reset/i })[0]);
     const next = onOptionsChange.mock.calls[0][0];
     expect(next.secureJsonFields.apiKey).toBe(false);
@@ -42,7 +44,9 @@ describe('ConfigEditor', () => {
     const { rerender } = render(<ConfigEditor options={settings()} onOptionsChange={onOptionsChange} />);
     fireEvent.change(screen.getByPlaceholderText('10'), { target: { value: '15' } });
     expect(onOptionsChange.mock.calls[0][0].jsonData.timeoutSeconds).toBe(15);
-    rerender(<ConfigEditor options={settings({ jsonData: { timeoutSeconds: 15 } })} onOptionsChange={onOptionsChange} />);
+    rerender(
+      <ConfigEditor options={settings({ jsonData: { timeoutSeconds: 15 } })} onOptionsChange={onOptionsChange} />
+    );
     fireEvent.change(screen.getByPlaceholderText('10'), { target: { value: '' } });
     expect(onOptionsChange.mock.calls[1][0].jsonData.timeoutSeconds).toBeUndefined();
   });
@@ -50,7 +54,9 @@ describe('ConfigEditor', () => {
   it('trims the URL', () => {
     const onOptionsChange = jest.fn();
     render(<ConfigEditor options={settings({ url: '' })} onOptionsChange={onOptionsChange} />);
-    fireEvent.change(screen.getByPlaceholderText('https://app.example.com'), { target: { value: ' http://api:4000 ' } });
+    fireEvent.change(screen.getByPlaceholderText('https://app.example.com'), {
+      target: { value: ' http://api:4000 ' },
+    });
     expect(onOptionsChange.mock.calls[0][0].url).toBe('http://api:4000');
   });
 });

@@ -86,38 +86,98 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
       <FieldSet label="Requests">
         <Field label="Timeout (seconds)" description="Per upstream request, retries included. Default 10.">
-          <Input id="appmon-timeout" type="number" min={1} width={20} value={jsonData.timeoutSeconds ?? ''} placeholder="10" onChange={onNumber('timeoutSeconds')} />
+          <Input
+            id="appmon-timeout"
+            type="number"
+            min={1}
+            width={20}
+            value={jsonData.timeoutSeconds ?? ''}
+            placeholder="10"
+            onChange={onNumber('timeoutSeconds')}
+          />
         </Field>
         <Field
           label="Cache TTL (seconds)"
           description="Identical requests within this time share one upstream call, so a busy dashboard does not flood the application. 0 turns the cache off. Default 5."
         >
-          <Input id="appmon-cache-ttl" type="number" min={0} width={20} value={jsonData.cacheTTLSeconds ?? ''} placeholder="5" onChange={onNumber('cacheTTLSeconds')} />
+          <Input
+            id="appmon-cache-ttl"
+            type="number"
+            min={0}
+            width={20}
+            value={jsonData.cacheTTLSeconds ?? ''}
+            placeholder="5"
+            onChange={onNumber('cacheTTLSeconds')}
+          />
         </Field>
         <Field label="Retries" description="Retries on 429, 502, 503 and 504, honouring Retry-After. Default 2.">
-          <Input id="appmon-retries" type="number" min={0} max={5} width={20} value={jsonData.retries ?? ''} placeholder="2" onChange={onNumber('retries')} />
+          <Input
+            id="appmon-retries"
+            type="number"
+            min={0}
+            max={5}
+            width={20}
+            value={jsonData.retries ?? ''}
+            placeholder="2"
+            onChange={onNumber('retries')}
+          />
         </Field>
-        <Field label="Response size limit (bytes)" description="Larger responses are refused with an error instead of exhausting memory. Default 10 MiB.">
-          <Input id="appmon-max-bytes" type="number" min={1024} width={20} value={jsonData.maxResponseBytes ?? ''} placeholder="10485760" onChange={onNumber('maxResponseBytes')} />
+        <Field
+          label="Response size limit (bytes)"
+          description="Larger responses are refused with an error instead of exhausting memory. Default 10 MiB."
+        >
+          <Input
+            id="appmon-max-bytes"
+            type="number"
+            min={1024}
+            width={20}
+            value={jsonData.maxResponseBytes ?? ''}
+            placeholder="10485760"
+            onChange={onNumber('maxResponseBytes')}
+          />
         </Field>
         <Field label="Live interval (seconds)" description="How often live queries poll the application. Default 5.">
-          <Input id="appmon-stream-interval" type="number" min={1} width={20} value={jsonData.streamIntervalSeconds ?? ''} placeholder="5" onChange={onNumber('streamIntervalSeconds')} />
+          <Input
+            id="appmon-stream-interval"
+            type="number"
+            min={1}
+            width={20}
+            value={jsonData.streamIntervalSeconds ?? ''}
+            placeholder="5"
+            onChange={onNumber('streamIntervalSeconds')}
+          />
         </Field>
       </FieldSet>
 
       <FieldSet label="TLS">
-        <Field label="Skip TLS certificate verification" description="Only for test servers with self-signed certificates.">
-          <Switch id="appmon-tls-skip" value={Boolean(jsonData.tlsSkipVerify)} onChange={(e) => setJsonData({ tlsSkipVerify: e.currentTarget.checked })} />
+        <Field
+          label="Skip TLS certificate verification"
+          description="Only for test servers with self-signed certificates."
+        >
+          <Switch
+            id="appmon-tls-skip"
+            value={Boolean(jsonData.tlsSkipVerify)}
+            onChange={(e) => setJsonData({ tlsSkipVerify: e.currentTarget.checked })}
+          />
         </Field>
         <Field label="Custom CA certificate" description="Trust a private certificate authority.">
-          <Switch id="appmon-tls-ca" value={Boolean(jsonData.tlsAuthWithCACert)} onChange={(e) => setJsonData({ tlsAuthWithCACert: e.currentTarget.checked })} />
+          <Switch
+            id="appmon-tls-ca"
+            value={Boolean(jsonData.tlsAuthWithCACert)}
+            onChange={(e) => setJsonData({ tlsAuthWithCACert: e.currentTarget.checked })}
+          />
         </Field>
         {jsonData.tlsAuthWithCACert && (
           <Field label="CA certificate (PEM)">
             {secureJsonFields.tlsCACert ? (
               <SecretInput isConfigured value="" onChange={() => {}} onReset={onSecretReset('tlsCACert')} width={60} />
             ) : (
-              <TextArea id="appmon-tls-ca-cert" rows={5} placeholder="-----BEGIN CERTIFICATE-----" onChange={onSecretChange('tlsCACert')} />
+              <TextArea
+                id="appmon-tls-ca-cert"
+                rows={5}
+                placeholder="-----BEGIN CERTIFICATE-----"
+                onChange={onSecretChange('tlsCACert')}
+              />
             )}
           </Field>
         )}

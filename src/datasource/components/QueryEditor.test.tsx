@@ -48,7 +48,12 @@ describe('QueryEditor', () => {
     );
     expect(screen.getByText('Live')).toBeInTheDocument();
     rerender(
-      <QueryEditor query={{ ...base, queryType: 'uptime' }} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+      <QueryEditor
+        query={{ ...base, queryType: 'uptime' }}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
     );
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
   });
@@ -56,7 +61,12 @@ describe('QueryEditor', () => {
   it('shows the on-call views and the shift count for the next shifts', () => {
     const onChange = jest.fn();
     const { rerender } = render(
-      <QueryEditor query={{ ...base, queryType: 'oncall' }} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+      <QueryEditor
+        query={{ ...base, queryType: 'oncall' }}
+        onChange={onChange}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
     );
     expect(screen.getByRole('radio', { name: 'Now' })).toBeChecked();
     expect(screen.queryByLabelText('Shifts')).not.toBeInTheDocument();
@@ -75,14 +85,28 @@ describe('QueryEditor', () => {
 
   it('lets an alert rule pick one SLO column', () => {
     const onChange = jest.fn();
-    render(<QueryEditor query={{ ...base, queryType: 'slo' }} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    render(
+      <QueryEditor
+        query={{ ...base, queryType: 'slo' }}
+        onChange={onChange}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
     const column = screen.getByPlaceholderText('All columns');
     fireEvent.blur(column, { target: { value: ' fast_burn ' } });
     expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'slo', sloField: 'fast_burn' });
   });
 
   it('filters health by service', () => {
-    render(<QueryEditor query={{ ...base, queryType: 'health' }} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    render(
+      <QueryEditor
+        query={{ ...base, queryType: 'health' }}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
     expect(screen.getByPlaceholderText('All services')).toBeInTheDocument();
     expect(screen.getByText('Live')).toBeInTheDocument();
   });

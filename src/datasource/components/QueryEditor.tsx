@@ -9,13 +9,21 @@ import { resourceOptions } from './resourceOptions';
 type Props = QueryEditorProps<DataSource, AppMonQuery, AppMonDataSourceOptions>;
 
 const QUERY_TYPES: Array<SelectableValue<QueryType>> = [
-  { label: 'Metrics', value: 'metrics', description: 'Named metrics by category, over the time range when the server keeps history' },
+  {
+    label: 'Metrics',
+    value: 'metrics',
+    description: 'Named metrics by category, over the time range when the server keeps history',
+  },
   { label: 'Health', value: 'health', description: 'Overall status, health score and each dependency' },
   { label: 'Uptime', value: 'uptime', description: 'Uptime percentage and SLA compliance' },
   { label: 'Alerts', value: 'alerts', description: 'Active alerts, alert history or the alert rules' },
   { label: 'Dashboard', value: 'dashboard', description: 'The summary figures of /api/monitoring/dashboard' },
   { label: 'SLO', value: 'slo', description: 'Error budgets and burn rates of the configured objectives' },
-  { label: 'On-call', value: 'oncall', description: 'Who is on call, the next shifts and the escalation of open alerts' },
+  {
+    label: 'On-call',
+    value: 'oncall',
+    description: 'Who is on call, the next shifts and the escalation of open alerts',
+  },
 ];
 
 const ALERT_ACTIONS: Array<SelectableValue<AlertsAction>> = [
@@ -32,7 +40,8 @@ const ONCALL_VIEWS: Array<SelectableValue<OnCallView>> = [
 
 const HELP: Record<QueryType, string> = {
   metrics: 'Leave category and metric empty to get every metric. Numeric series work in alert rules.',
-  health: 'Status is 1 (healthy), 0.5 (degraded) or 0 (unhealthy) per service; also the health score and response times.',
+  health:
+    'Status is 1 (healthy), 0.5 (degraded) or 0 (unhealthy) per service; also the health score and response times.',
   uptime: 'Uptime percentage against the SLA target, and which SLA checks pass (1 met, 0 not).',
   alerts: 'History needs a server with the alerts.history extension; the health check tells.',
   dashboard: 'The same summary the application shows on its own dashboard endpoint.',
@@ -58,7 +67,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
   return (
     <Stack direction="column" gap={1}>
       <InlineField label="Query type" labelWidth={14}>
-        <RadioButtonGroup<QueryType> options={QUERY_TYPES} value={queryType} onChange={(v) => update({ queryType: v })} />
+        <RadioButtonGroup<QueryType>
+          options={QUERY_TYPES}
+          value={queryType}
+          onChange={(v) => update({ queryType: v })}
+        />
       </InlineField>
 
       {queryType === 'metrics' && (
@@ -75,7 +88,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               onChange={(v) => update({ category: v?.value ?? '', metricName: '' })}
             />
           </InlineField>
-          <InlineField label="Metric" labelWidth={10} tooltip="Exact names, lists or * wildcards such as api.response_time.*">
+          <InlineField
+            label="Metric"
+            labelWidth={10}
+            tooltip="Exact names, lists or * wildcards such as api.response_time.*"
+          >
             <Combobox
               id="appmon-metric"
               width={40}
@@ -150,7 +167,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               onBlur={(e) => update({ objective: e.currentTarget.value.trim() })}
             />
           </InlineField>
-          <InlineField label="Column" labelWidth={10} tooltip="For alert rules: one numeric column, e.g. fast_burn or burn_rate_1h">
+          <InlineField
+            label="Column"
+            labelWidth={10}
+            tooltip="For alert rules: one numeric column, e.g. fast_burn or burn_rate_1h"
+          >
             <Input
               id="appmon-slo-field"
               width={24}
@@ -188,7 +209,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       )}
 
       {(queryType === 'metrics' || queryType === 'health') && (
-        <InlineField label="Live" labelWidth={14} tooltip="Stream current values through Grafana Live, for wall screens">
+        <InlineField
+          label="Live"
+          labelWidth={14}
+          tooltip="Stream current values through Grafana Live, for wall screens"
+        >
           <InlineSwitch value={Boolean(query.live)} onChange={(e) => update({ live: e.currentTarget.checked })} />
         </InlineField>
       )}
