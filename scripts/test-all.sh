@@ -11,9 +11,12 @@ ensure_go
 
 log "typecheck"; npm run --silent typecheck
 log "lint"; npm run --silent lint
+log "Grafana schemas"; scripts/grafana-schemas.sh >/dev/null
 log "jest"; npm run --silent test:jest
-log "go vet"; go vet ./...
-log "go test"; go test -count=1 ./...
+# ./pkg/... rather than ./...: node_modules holds a stray Go package (flatted).
+log "go vet"; go vet ./pkg/...
+log "go test (unit, and integration against the real monitoring-api process)"
+APPMON_INTEGRATION=1 go test -count=1 ./pkg/...
 log "monitoring-api tests"; npm --prefix monitoring-api run --silent test
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || die "the panel gallery test needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)"
 log "panel gallery (Chromium)"; npm run --silent test:gallery

@@ -10,14 +10,17 @@
 # server's homepath), the build folder and its log, and the binary.
 #
 # Why the root source comes as a zip: the proxy serves this version's .info and
-# .zip but refuses its .mod, so `go mod download` cannot fetch it. The zip is
-# checked against a pinned SHA-256 and used through a directory replace.
+# .zip but refuses its .mod, so `go mod download` cannot fetch it. source.sh
+# fetches the zip and checks it against a pinned SHA-256; it is used here
+# through a directory replace.
 # Some modules are missing from the checksum database reached through the proxy
 # (modules_missing_from_sumdb below).
 set -euo pipefail
 
 # shellcheck source=pins.sh
 source "$(dirname "${BASH_SOURCE[0]}")/pins.sh"
+# shellcheck source=source.sh
+source "$(dirname "${BASH_SOURCE[0]}")/source.sh"
 
 # Modules the checksum database reached through the proxy does not know (404
 # on lookup, seen 2026-11-22). go verifies these on first use only; the build
@@ -45,8 +48,6 @@ case "${1:-}" in
 esac
 
 command -v go >/dev/null || fail "go is not on PATH" "install Go 1.25.6 or newer"
-command -v unzip >/dev/null || fail "unzip is not on PATH" "apt-get install -y unzip"
-command -v curl >/dev/null || fail "curl is not on PATH" "apt-get install -y curl"
 
 pinned_in_wrapper="$(awk -v m="$GRAFANA_MODULE" '$1 == "require" && $2 == m { print $3 }' "$grafana_wrapper_dir/go.mod")"
 [[ "$pinned_in_wrapper" == "$GRAFANA_PSEUDO_VERSION" ]] ||
@@ -62,47 +63,6 @@ if ! $force && [[ -x "$grafana_binary" && -f "$grafana_source_dir/conf/defaults.
   printf '%s\n' "$grafana_binary"
   exit 0
 fi
-
-# First HTTP(S) entry of the go command's own GOPROXY setting.
-module_proxy_url() {
-  local entry entries
-  IFS=',|' read -r -a entries <<<"$(go env GOPROXY)"
-  for entry in "${entries[@]}"; do
-    if [[ "$entry" == http://* || "$entry" == https://* ]]; then
-      printf '%s\n' "${entry%/}"
-      return 0
-    fi
-  done
-  return 1
-}
-
-zip_is_pinned() { echo "$GRAFANA_ZIP_SHA256  $1" | sha256sum -c --status 2>/dev/null; }
-
-fetch_grafana_source() {
-  [[ -f "$grafana_source_dir/conf/defaults.ini" ]] && return 0
-  local proxy zip staging
-  proxy="$(module_proxy_url)" || fail "GOPROXY ($(go env GOPROXY)) names no HTTP proxy" \
-    "use the default GOPROXY, which serves Grafana's source zip"
-  mkdir -p "$grafana_cache_dir/dl" "$grafana_cache_dir/src"
-  zip="$grafana_cache_dir/dl/grafana@$GRAFANA_PSEUDO_VERSION.zip"
-  if ! zip_is_pinned "$zip"; then
-    log "downloading Grafana source $GRAFANA_PSEUDO_VERSION (about 50 MB)"
-    curl -fsS --retry 3 --max-time 600 -o "$zip.part" \
-      "$proxy/$GRAFANA_MODULE/@v/$GRAFANA_PSEUDO_VERSION.zip" ||
-      fail "the module proxy did not serve $GRAFANA_MODULE@$GRAFANA_PSEUDO_VERSION.zip" \
-        "check that the proxy answers: go list -m -json $GRAFANA_MODULE@$GRAFANA_PSEUDO_VERSION" \
-        "if this version is gone, pin another Grafana commit in pins.sh and wrapper/go.mod"
-    mv "$zip.part" "$zip"
-    zip_is_pinned "$zip" ||
-      fail "$zip does not match the SHA-256 pinned in pins.sh" \
-        "the proxy serves other content for this version than when it was pinned: do not build it; find out why first"
-  fi
-  staging="$grafana_cache_dir/src/.staging-$$"
-  rm -rf "$staging"
-  unzip -q "$zip" -d "$staging"
-  mv "$staging/$GRAFANA_MODULE@$GRAFANA_PSEUDO_VERSION" "$grafana_source_dir"
-  rm -rf "$staging"
-}
 
 prepare_build_dir() {
   mkdir -p "$build_dir"
