@@ -1,0 +1,86 @@
+package client
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/appmon/monitoring/pkg/parse"
+)
+
+// How long a discovery result is trusted. Servers rarely gain or lose
+// extensions, but a failed discovery (server down, bad key) is retried
+// soon so the extensions come back once the server does.
+const (
+	capabilitiesTTL        = 5 * time.Minute
+	capabilitiesFailureTTL = 15 * time.Second
+)
+
+// Capabilities is what discovery found.
+type Capabilities struct {
+	parse.Capabilities
+	// Discovered is false when the server has no capabilities endpoint
+	// (404: core contract only) or discovery failed.
+	Discovered bool
+	// Err is why discovery failed; nil for a 404.
+	Err error
+}
+
+type capabilitiesCache struct {
+	mu      sync.Mutex
+	value   Capabilities
+	expires time.Time
+}
+
+// Capabilities discovers the server's optional extensions, once per TTL
+// per data source instance. It never fails: on error the result is "core
+// only" with Err set, and queries fall back to the core endpoints.
+func (c *Client) Capabilities(ctx context.Context) Capabilities {
+	now := c.now()
+	c.caps.mu.Lock()
+	if now.Before(c.caps.expires) {
+		v := c.caps.value
+		c.caps.mu.Unlock()
+		return v
+	}
+	c.caps.mu.Unlock()
+
+	v, _, _ := c.group.Do("\x00capabilities", func() (any, error) {
+		return c.discover(ctx), nil
+	})
+	return v.(Capabilities)
+}
+
+// RefreshCapabilities discovers again, ignoring the cached result (the
+// health check runs after a server may have been upgraded).
+func (c *Client) RefreshCapabilities(ctx context.Context) Capabilities {
+	v, _, _ := c.group.Do("\x00capabilities", func() (any, error) {
+		return c.discover(ctx), nil
+	})
+	return v.(Capabilities)
+}
+
+func (c *Client) discover(ctx context.Context) Capabilities {
+	var out Capabilities
+	ttl := capabilitiesTTL
+	resp, err := c.Get(ctx, Request{Path: PathCapabilities, NoCache: true})
+	switch {
+	case IsNotFound(err):
+		// Core contract only.
+	case err != nil:
+		out.Err, ttl = err, capabilitiesFailureTTL
+	default:
+		caps, perr := parse.ParseCapabilities(resp.Body)
+		if perr != nil {
+			out.Err, ttl = c.BodyError(resp, perr), capabilitiesFailureTTL
+		} else {
+			out.Capabilities, out.Discovered = caps, true
+		}
+	}
+	if ctx.Err() == nil {
+		c.caps.mu.Lock()
+		c.caps.value, c.caps.expires = out, c.now().Add(ttl)
+		c.caps.mu.Unlock()
+	}
+	return out
+}

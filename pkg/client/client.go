@@ -1,0 +1,272 @@
+// Package client talks to an application's monitoring endpoints. It adds
+// what a dashboard with many panels and viewers needs on top of the SDK's
+// HTTP client: request coalescing, a short TTL cache, bounded retries that
+// honour Retry-After, a response size limit and errors that say what to fix.
+package client
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
+	"golang.org/x/sync/singleflight"
+
+	"github.com/appmon/monitoring/pkg/settings"
+)
+
+// Contract endpoint paths.
+const (
+	PathHealth         = "/api/health/check"
+	PathUptime         = "/api/monitoring/uptime"
+	PathMetrics        = "/api/monitoring/metrics"
+	PathMetricsHistory = "/api/monitoring/metrics/history"
+	PathDashboard      = "/api/monitoring/dashboard"
+	PathAlerts         = "/api/monitoring/alerts"
+	PathIncidents      = "/api/monitoring/incidents"
+	PathCapabilities   = "/api/monitoring/capabilities"
+)
+
+// Cache bounds: generous for one data source's handful of endpoints, small
+// enough that a misbehaving dashboard cannot grow the plugin without limit.
+const (
+	cacheMaxEntries = 512
+	cacheMinBytes   = 64 << 20
+	errorBodyLimit  = 64 << 10
+)
+
+// Request is one GET of a contract endpoint.
+type Request struct {
+	Path  string
+	Query url.Values
+	// Accept lets a caller take a non-2xx answer as data (the health check
+	// answers 503 with a full health document when the app is unhealthy).
+	Accept func(status int, body []byte) bool
+	// NoCache skips the TTL cache lookup (the health check wants a live answer).
+	NoCache bool
+}
+
+// Response is a received body. It is shared between callers and cached:
+// treat it as read-only.
+type Response struct {
+	Path        string
+	URL         string
+	Status      int
+	ContentType string
+	Body        []byte
+	FetchedAt   time.Time
+
+	memo memo
+}
+
+// Client is safe for concurrent use; one exists per data source instance.
+type Client struct {
+	base     *url.URL
+	http     *http.Client
+	apiKey   string
+	keyID    string
+	secrets  []string
+	timeout  time.Duration
+	retries  int
+	maxBytes int64
+	backoff  backoffPolicy
+
+	cache *responseCache
+	group singleflight.Group
+	caps  capabilitiesCache
+
+	now func() time.Time
+}
+
+// New builds the client from validated settings, with the SDK's HTTP
+// client (TLS, custom headers, proxy, tracing and metrics middlewares).
+func New(s *settings.Settings) (*Client, error) {
+	hc, err := httpclient.New(s.HTTPOptions)
+	if err != nil {
+		return nil, &settings.ConfigError{Msg: "cannot create the HTTP client from the data source settings: " + err.Error() + "; check the TLS certificates and keys"}
+	}
+	c := &Client{
+		base:     s.BaseURL,
+		http:     hc,
+		apiKey:   s.APIKey,
+		secrets:  []string{s.APIKey, s.AdminKey},
+		timeout:  s.Timeout,
+		retries:  s.Retries,
+		maxBytes: s.MaxResponseBytes,
+		backoff:  defaultBackoff,
+		cache:    newResponseCache(s.CacheTTL, cacheMaxEntries, max(cacheMinBytes, 4*s.MaxResponseBytes)),
+		now:      time.Now,
+	}
+	if s.APIKey != "" {
+		sum := sha256.Sum256([]byte(s.APIKey))
+		c.keyID = hex.EncodeToString(sum[:8])
+	}
+	return c, nil
+}
+
+// BaseURL is the application root the client talks to.
+func (c *Client) BaseURL() *url.URL { return c.base }
+
+// Close releases idle connections; the instance is being replaced.
+func (c *Client) Close() {
+	c.http.CloseIdleConnections()
+	c.cache.clear()
+}
+
+// URL builds the absolute URL of an endpoint.
+func (c *Client) URL(path string, q url.Values) string {
+	u := *c.base
+	u.Path = c.base.Path + path
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Get fetches an endpoint. Identical calls share one upstream request
+// while it is in flight, successful answers are reused for the cache TTL,
+// and within one request scope each URL is fetched once.
+func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	u := c.URL(r.Path, r.Query)
+	key := u + "\x00" + c.keyID
+	if sc := scopeFrom(ctx); sc != nil && !r.NoCache {
+		return sc.do(ctx, key, func() (*Response, error) { return c.getShared(ctx, key, u, r) },
+			func(err error) error { return c.transportError(r.Path, err, c.timeout) })
+	}
+	return c.getShared(ctx, key, u, r)
+}
+
+func (c *Client) getShared(ctx context.Context, key, u string, r Request) (*Response, error) {
+	if !r.NoCache {
+		if resp, ok := c.cache.get(key, c.now()); ok {
+			return resp, nil
+		}
+	}
+	start := c.now()
+	// The shared fetch must not die with the first caller (one viewer
+	// closing a dashboard would fail everyone waiting on it), so it runs
+	// on its own timeout; each caller still stops waiting at its own
+	// deadline.
+	ch := c.group.DoChan(key, func() (any, error) {
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
+		defer cancel()
+		resp, err := c.fetch(fctx, u, r)
+		if err == nil {
+			// Accepted non-2xx answers (an unhealthy health check) are data
+			// too, and an outage is exactly when every panel asks for it.
+			c.cache.put(key, resp, c.now())
+		}
+		return resp, err
+	})
+	select {
+	case res := <-ch:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return res.Val.(*Response), nil
+	case <-ctx.Done():
+		return nil, c.transportError(r.Path, ctx.Err(), c.now().Sub(start).Round(time.Millisecond))
+	}
+}
+
+// fetch sends the request, retrying 429/502/503/504 and dropped
+// connections with backoff, never sleeping past the context's deadline.
+func (c *Client) fetch(ctx context.Context, u string, r Request) (*Response, error) {
+	for attempt := 1; ; attempt++ {
+		resp, retryAfter, err := c.attempt(ctx, u, r)
+		if err == nil {
+			return resp, nil
+		}
+		err.Attempts = attempt
+		if !err.retryable() || attempt > c.retries {
+			return nil, err
+		}
+		wait := c.backoff.delay(attempt)
+		if retryAfter > 0 {
+			wait = retryAfter
+			if wait > c.backoff.maxRetryAfter {
+				if err.Kind == KindRateLimited {
+					err.RetryAfter = retryAfter
+				}
+				return nil, err
+			}
+		}
+		if dl, ok := ctx.Deadline(); ok && c.now().Add(wait).After(dl) {
+			if retryAfter > 0 && err.Kind == KindRateLimited {
+				err.RetryAfter = retryAfter
+			}
+			return nil, err
+		}
+		if sleepCtx(ctx, wait) != nil {
+			return nil, err
+		}
+	}
+}
+
+func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, time.Duration, *Error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, 0, &Error{Kind: KindTransport, Path: r.Path, Host: c.base.Host, Detail: c.redact(err.Error()), Err: err}
+	}
+	req.Header.Set("Accept", "application/json, text/plain;q=0.9, */*;q=0.5")
+	if c.apiKey != "" {
+		req.Header.Set("X-API-Key", c.apiKey)
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, 0, c.transportError(r.Path, err, c.timeout)
+	}
+	defer res.Body.Close()
+
+	limit := c.effectiveLimit(ctx)
+	ok := res.StatusCode/100 == 2
+	if ok && res.ContentLength > limit {
+		return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
+	}
+	readLimit := limit
+	if !ok && r.Accept == nil {
+		readLimit = min(limit, errorBodyLimit)
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, readLimit+1))
+	if err != nil {
+		return nil, 0, c.transportError(r.Path, err, c.timeout)
+	}
+	if int64(len(body)) > readLimit {
+		if ok || r.Accept != nil {
+			return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
+		}
+		body = body[:readLimit] // an error page: its start is enough for the message
+	}
+	if ok || (r.Accept != nil && r.Accept(res.StatusCode, body)) {
+		return &Response{
+			Path: r.Path, URL: u, Status: res.StatusCode, ContentType: res.Header.Get("Content-Type"),
+			Body: body, FetchedAt: c.now(),
+		}, 0, nil
+	}
+	retryAfter, _ := parseRetryAfter(res.Header, c.now())
+	return nil, retryAfter, c.statusError(r.Path, res.StatusCode, res.Header.Get("Content-Type"), body)
+}
+
+// effectiveLimit honours Grafana's own response limit when it is stricter.
+func (c *Client) effectiveLimit(ctx context.Context) int64 {
+	if gl := backend.GrafanaConfigFromContext(ctx).ResponseLimit(); gl > 0 && gl < c.maxBytes {
+		return gl
+	}
+	return c.maxBytes
+}
+
+// IsNotFound reports whether err is an upstream 404.
+func IsNotFound(err error) bool {
+	e, ok := AsError(err)
+	return ok && e.Kind == KindNotFound
+}
+
+// IsKind reports whether err is an upstream error of the kind.
+func IsKind(err error, k Kind) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Kind == k
+}

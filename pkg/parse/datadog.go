@@ -1,0 +1,93 @@
+package parse
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+type datadogDoc struct {
+	Series *[]datadogSeries `json:"series"`
+}
+
+type datadogSeries struct {
+	Metric string      `json:"metric"`
+	Points [][2]Number `json:"points"`
+	Type   string      `json:"type"`
+	Unit   string      `json:"unit"`
+	Tags   []string    `json:"tags"`
+}
+
+// ParseDatadog reads a Datadog v1 series payload. Each series becomes one
+// metric holding its latest point; "key:value" tags become labels and the
+// "category" tag the category.
+func ParseDatadog(body []byte) (Metrics, error) {
+	const doc = "metrics (Datadog series)"
+	b := trimBody(body)
+	if len(b) == 0 {
+		return Metrics{}, &Error{Kind: KindEmpty, Doc: doc}
+	}
+	var d datadogDoc
+	if err := json.Unmarshal(b, &d); err != nil {
+		return Metrics{}, malformed(doc, err)
+	}
+	return datadogMetrics(d.Series)
+}
+
+func datadogMetrics(series *[]datadogSeries) (Metrics, error) {
+	const doc = "metrics (Datadog series)"
+	if series == nil {
+		return Metrics{}, shapef(doc, `field "series" is missing`)
+	}
+	out := Metrics{Format: FormatDatadog, Metrics: make([]Metric, 0, len(*series))}
+	for i, s := range *series {
+		name := strings.TrimSpace(s.Metric)
+		if name == "" {
+			return Metrics{}, shapef(doc, "series[%d] has no metric name", i)
+		}
+		labels, category := datadogTags(s.Tags)
+		if category == "" {
+			category = GuessCategory(name)
+		}
+		unit := s.Unit
+		if unit == "" {
+			if e, ok := LookupMetric(name); ok {
+				unit = e.Unit
+			}
+		}
+		m := Metric{Name: name, Category: category, Unit: unit, Labels: labels}
+		if n := len(s.Points); n > 0 {
+			last := s.Points[n-1]
+			if last[0].V == nil {
+				return Metrics{}, shapef(doc, "series[%d] has a point without a timestamp", i)
+			}
+			ts, err := UnixSeconds(*last[0].V)
+			if err != nil {
+				return Metrics{}, shapef(doc, "series[%d]: %v", i, err)
+			}
+			m.Time = ts
+			m.Value = last[1].V
+		}
+		out.Metrics = append(out.Metrics, m)
+	}
+	return out, nil
+}
+
+func datadogTags(tags []string) (map[string]string, string) {
+	if len(tags) == 0 {
+		return nil, ""
+	}
+	labels := map[string]string{}
+	category := ""
+	for _, t := range tags {
+		k, v, ok := strings.Cut(t, ":")
+		if !ok {
+			continue // bare tags carry no dimension value
+		}
+		if k == "category" {
+			category = v
+			continue
+		}
+		labels[k] = v
+	}
+	return cleanLabels(labels), category
+}

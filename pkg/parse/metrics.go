@@ -1,0 +1,206 @@
+package parse
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Metric is one sample of a named metric with its dimensions.
+type Metric struct {
+	Name        string
+	Category    string
+	Unit        string
+	Description string
+	Labels      map[string]string
+	// Value is nil when the server reported no value (null / NaN).
+	Value *float64
+	// Time is the sample time; zero means "the response's timestamp".
+	Time time.Time
+}
+
+// Metrics is a current snapshot of metrics.
+type Metrics struct {
+	Timestamp time.Time
+	Category  string
+	Format    Format
+	Metrics   []Metric
+}
+
+// ParseMetrics reads a metrics body in whichever format it is in. JSON
+// bodies are decoded once: the keys present ("metrics" or "series") tell
+// the contract's JSON format from a Datadog payload.
+func ParseMetrics(contentType string, body []byte) (Metrics, error) {
+	b := trimBody(body)
+	if len(b) > 0 && b[0] == '{' && !IsHTML(contentType, b) {
+		var d metricsAnyDoc
+		if err := json.Unmarshal(b, &d); err != nil {
+			return Metrics{}, malformed("metrics", err)
+		}
+		if d.Metrics == nil && d.Series != nil {
+			return datadogMetrics(d.Series)
+		}
+		return jsonMetrics(metricsJSONDoc{Timestamp: d.Timestamp, Category: d.Category, Metrics: d.Metrics})
+	}
+	format, err := DetectFormat(contentType, body)
+	if err != nil {
+		return Metrics{}, err
+	}
+	switch format {
+	case FormatPrometheus:
+		return ParsePrometheus(body)
+	case FormatDatadog:
+		return ParseDatadog(body)
+	default:
+		return ParseMetricsJSON(body)
+	}
+}
+
+// metricsAnyDoc holds either JSON format.
+type metricsAnyDoc struct {
+	Timestamp Time             `json:"timestamp"`
+	Category  string           `json:"category"`
+	Metrics   *[]metricJSON    `json:"metrics"`
+	Series    *[]datadogSeries `json:"series"`
+}
+
+type metricsJSONDoc struct {
+	Timestamp Time          `json:"timestamp"`
+	Category  string        `json:"category"`
+	Metrics   *[]metricJSON `json:"metrics"`
+}
+
+type metricJSON struct {
+	Name        string            `json:"name"`
+	Value       Number            `json:"value"`
+	Unit        string            `json:"unit"`
+	Category    string            `json:"category"`
+	Description string            `json:"description"`
+	Labels      map[string]string `json:"labels"`
+	Timestamp   Time              `json:"timestamp"`
+}
+
+// ParseMetricsJSON reads the contract's JSON metrics format.
+func ParseMetricsJSON(body []byte) (Metrics, error) {
+	const doc = "metrics"
+	b := trimBody(body)
+	if len(b) == 0 {
+		return Metrics{}, &Error{Kind: KindEmpty, Doc: doc}
+	}
+	var d metricsJSONDoc
+	if err := json.Unmarshal(b, &d); err != nil {
+		return Metrics{}, malformed(doc, err)
+	}
+	return jsonMetrics(d)
+}
+
+func jsonMetrics(d metricsJSONDoc) (Metrics, error) {
+	const doc = "metrics"
+	if d.Metrics == nil {
+		return Metrics{}, shapef(doc, `field "metrics" is missing`)
+	}
+	out := Metrics{Timestamp: d.Timestamp.T, Category: d.Category, Format: FormatJSON}
+	out.Metrics = make([]Metric, 0, len(*d.Metrics))
+	for i, m := range *d.Metrics {
+		name := strings.TrimSpace(m.Name)
+		if name == "" {
+			return Metrics{}, shapef(doc, "metrics[%d] has no name", i)
+		}
+		cat := m.Category
+		if cat == "" {
+			cat = GuessCategory(name)
+		}
+		unit := m.Unit
+		if unit == "" {
+			if e, ok := LookupMetric(name); ok {
+				unit = e.Unit
+			}
+		}
+		out.Metrics = append(out.Metrics, Metric{
+			Name:        name,
+			Category:    cat,
+			Unit:        unit,
+			Description: m.Description,
+			Labels:      cleanLabels(m.Labels),
+			Value:       m.Value.V,
+			Time:        m.Timestamp.T,
+		})
+	}
+	return out, nil
+}
+
+// cleanLabels drops empty keys and returns nil for no labels, so frames
+// from different formats compare equal.
+func cleanLabels(in map[string]string) map[string]string {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(in))
+	for k, v := range in {
+		if k = strings.TrimSpace(k); k != "" {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// SortMetrics orders metrics by category order, name, then labels, so
+// frames come out in a stable order whatever the server's map order.
+func SortMetrics(ms []Metric) {
+	rank := make(map[string]int, len(Categories))
+	for i, c := range Categories {
+		rank[c] = i
+	}
+	type keyed struct {
+		m      Metric
+		rank   int
+		labels string
+	}
+	ks := make([]keyed, len(ms))
+	for i, m := range ms {
+		r, ok := rank[m.Category]
+		if !ok {
+			r = len(Categories)
+		}
+		ks[i] = keyed{m: m, rank: r, labels: LabelsKey(m.Labels)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := &ks[i], &ks[j]
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		if a.m.Name != b.m.Name {
+			return a.m.Name < b.m.Name
+		}
+		return a.labels < b.labels
+	})
+	for i := range ks {
+		ms[i] = ks[i].m
+	}
+}
+
+// LabelsKey is a canonical string of a label set ("a=1,b=2").
+func LabelsKey(l map[string]string) string {
+	if len(l) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(l))
+	for k := range l {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var sb strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteString(k)
+		sb.WriteByte('=')
+		sb.WriteString(l[k])
+	}
+	return sb.String()
+}

@@ -1,0 +1,81 @@
+// Package plugin is the Grafana backend of the AppMon endpoints data
+// source: one instance per configured data source, one file per handler.
+package plugin
+
+import (
+	"context"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/resource/httpadapter"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/oncall"
+	"github.com/appmon/monitoring/pkg/query"
+	"github.com/appmon/monitoring/pkg/settings"
+	"github.com/appmon/monitoring/pkg/slo"
+)
+
+// PluginID is the data source's plugin ID.
+const PluginID = "appmon-endpoints-datasource"
+
+var (
+	_ backend.QueryDataHandler      = (*Datasource)(nil)
+	_ backend.CheckHealthHandler    = (*Datasource)(nil)
+	_ backend.CallResourceHandler   = (*Datasource)(nil)
+	_ backend.StreamHandler         = (*Datasource)(nil)
+	_ instancemgmt.InstanceDisposer = (*Datasource)(nil)
+)
+
+// Datasource is one configured AppMon data source.
+type Datasource struct {
+	// configErr is set when the settings are unusable. The instance still
+	// exists so every handler can answer with the message that says what
+	// to fix, instead of a generic plugin failure.
+	configErr error
+	settings  *settings.Settings
+	client    *client.Client
+	runner    *query.Runner
+	resources backend.CallResourceHandler
+}
+
+// NewDatasource is the instance factory Grafana calls when a data source
+// is created or its settings change. The SLO objectives and the on-call
+// schedule live in the same jsonData; their problems are collected with
+// the settings' so one save shows everything to fix.
+func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+	ds := &Datasource{}
+	ds.resources = httpadapter.New(ds.routes())
+	objectives, sloErr := slo.ParseObjectives(s.JSONData)
+	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
+	st, err := settings.Load(ctx, s)
+	if cerr := joinConfigErrors(err, sloErr, oncallErr); cerr != nil {
+		ds.configErr = cerr
+		return ds, nil
+	}
+	c, err := client.New(st)
+	if err != nil {
+		ds.configErr = err
+		return ds, nil
+	}
+	ds.settings, ds.client = st, c
+	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: objectives, Schedule: schedule}
+	return ds, nil
+}
+
+// Dispose releases the HTTP client's connections when Grafana replaces
+// the instance after a settings change.
+func (d *Datasource) Dispose() {
+	if d.client != nil {
+		d.client.Close()
+	}
+}
+
+// CallResource serves the routes in resources.go.
+func (d *Datasource) CallResource(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) error {
+	return d.resources.CallResource(ctx, req, sender)
+}
+
+// Client is the instance's upstream client (nil when the settings are
+// unusable); tests and benchmarks use it directly.
+func (d *Datasource) Client() *client.Client { return d.client }

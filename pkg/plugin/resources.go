@@ -1,0 +1,296 @@
+package plugin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/parse"
+	"github.com/appmon/monitoring/pkg/query"
+)
+
+// Option is a picker entry / template variable value.
+type Option struct {
+	Value       string `json:"value"`
+	Label       string `json:"label"`
+	Description string `json:"description,omitempty"`
+}
+
+// Annotation is one alert or incident for time-series panels.
+type Annotation struct {
+	Time     int64    `json:"time"`
+	TimeEnd  int64    `json:"timeEnd,omitempty"`
+	Title    string   `json:"title"`
+	Text     string   `json:"text"`
+	Tags     []string `json:"tags"`
+	Severity string   `json:"severity"`
+	Status   string   `json:"status,omitempty"`
+	ID       string   `json:"id"`
+	Source   string   `json:"source"`
+}
+
+// routes are the resource calls of the editors, template variables,
+// annotations and app pages: GET /categories, /metrics?category=,
+// /services, /severities, /objectives, /annotations?from=&to=[&severity=&source=],
+// /capabilities, /oncall/schedule?weeks=.
+func (d *Datasource) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /categories", d.handle(d.categories))
+	mux.HandleFunc("GET /metrics", d.handle(d.metricNames))
+	mux.HandleFunc("GET /services", d.handle(d.services))
+	mux.HandleFunc("GET /severities", d.handle(severities))
+	mux.HandleFunc("GET /objectives", d.handle(d.objectives))
+	mux.HandleFunc("GET /annotations", d.handle(d.annotations))
+	mux.HandleFunc("GET /capabilities", d.handle(d.capabilities))
+	mux.HandleFunc("GET /oncall/schedule", d.handle(d.oncallSchedule))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives, /annotations, /capabilities or /oncall/schedule", r.Method, r.URL.Path))
+	})
+	return mux
+}
+
+// handle adapts a handler returning (value, error) and maps errors to
+// statuses. Upstream failures are 502 with the message, never the
+// upstream's own 401/403: Grafana's frontend would read those as the
+// user's Grafana session failing.
+func (d *Datasource) handle(fn func(ctx context.Context, r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if d.configErr != nil {
+			writeError(w, http.StatusBadRequest, d.configErr.Error())
+			return
+		}
+		v, err := fn(r.Context(), r)
+		if err != nil {
+			var ce *client.Error
+			var bq *query.BadQueryError
+			switch {
+			case errors.As(err, &bq):
+				writeError(w, http.StatusBadRequest, err.Error())
+			case errors.As(err, &ce):
+				writeError(w, http.StatusBadGateway, err.Error())
+			default:
+				backend.Logger.FromContext(r.Context()).Error("resource call failed", "path", r.URL.Path, "error", err.Error())
+				writeError(w, http.StatusInternalServerError, err.Error())
+			}
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// categories lists the categories the server reports metrics in,
+// contract order first.
+func (d *Datasource) categories(ctx context.Context, _ *http.Request) (any, error) {
+	m, err := d.runner.FetchMetrics(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, mt := range m.Metrics {
+		if mt.Category != "" {
+			counts[mt.Category]++
+		}
+	}
+	out := []Option{}
+	for _, c := range parse.Categories {
+		if n, ok := counts[c]; ok {
+			out = append(out, Option{Value: c, Label: c, Description: plural(n, "metric")})
+			delete(counts, c)
+		}
+	}
+	rest := make([]string, 0, len(counts))
+	for c := range counts {
+		rest = append(rest, c)
+	}
+	sort.Strings(rest)
+	for _, c := range rest {
+		out = append(out, Option{Value: c, Label: c, Description: plural(counts[c], "metric")})
+	}
+	return out, nil
+}
+
+// metricNames lists metric names (optionally of one category) with unit
+// and description.
+func (d *Datasource) metricNames(ctx context.Context, r *http.Request) (any, error) {
+	cat := strings.TrimSpace(r.URL.Query().Get("category"))
+	if strings.EqualFold(cat, "all") {
+		cat = ""
+	}
+	m, err := d.runner.FetchMetrics(ctx, cat)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []Option{}
+	ms := append([]parse.Metric(nil), m.Metrics...)
+	parse.SortMetrics(ms)
+	for _, mt := range ms {
+		if seen[mt.Name] {
+			continue
+		}
+		seen[mt.Name] = true
+		desc := mt.Description
+		if mt.Unit != "" {
+			desc = strings.TrimSpace(desc + " (" + mt.Unit + ")")
+		}
+		out = append(out, Option{Value: mt.Name, Label: mt.Name, Description: desc})
+	}
+	return out, nil
+}
+
+// services lists the dependencies the health check reports.
+func (d *Datasource) services(ctx context.Context, _ *http.Request) (any, error) {
+	h, _, err := d.runner.FetchHealth(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Option, 0, len(h.Services))
+	for _, s := range h.Services {
+		out = append(out, Option{Value: s.Name, Label: s.Name, Description: s.Status})
+	}
+	return out, nil
+}
+
+func severities(context.Context, *http.Request) (any, error) {
+	out := make([]Option, 0, len(parse.Severities))
+	for _, s := range parse.Severities {
+		out = append(out, Option{Value: s, Label: capitalize(s)})
+	}
+	return out, nil
+}
+
+// annotations returns alert history (source=alerts, default) or incidents
+// (source=incidents) overlapping [from, to] as annotations.
+func (d *Datasource) annotations(ctx context.Context, r *http.Request) (any, error) {
+	qv := r.URL.Query()
+	from, err := parseTimeParam("from", qv.Get("from"))
+	if err != nil {
+		return nil, err
+	}
+	to, err := parseTimeParam("to", qv.Get("to"))
+	if err != nil {
+		return nil, err
+	}
+	if !to.After(from) {
+		return nil, &query.BadQueryError{Msg: "to must be after from"}
+	}
+	sev, err := query.NewMatcher(strings.ToLower(qv.Get("severity")))
+	if err != nil {
+		return nil, &query.BadQueryError{Msg: "severity: " + err.Error()}
+	}
+	switch src := qv.Get("source"); src {
+	case "", "alerts":
+		alerts, err := d.runner.AlertHistory(ctx, from, to, sev, nil)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]Annotation, 0, len(alerts))
+		for _, a := range alerts {
+			out = append(out, alertAnnotation(a))
+		}
+		return out, nil
+	case "incidents":
+		inc, err := d.runner.Incidents(ctx, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]Annotation, 0, len(inc.Incidents))
+		for _, in := range inc.Incidents {
+			if sev.Match(in.Severity) {
+				out = append(out, incidentAnnotation(in))
+			}
+		}
+		return out, nil
+	default:
+		return nil, &query.BadQueryError{Msg: fmt.Sprintf("source %q is not known: use alerts or incidents", src)}
+	}
+}
+
+func alertAnnotation(a parse.Alert) Annotation {
+	an := Annotation{
+		Time: a.StartedAt.UnixMilli(), Title: a.Name, Text: a.Description,
+		Severity: a.Severity, Status: a.Status, ID: a.ID, Source: "alerts",
+		Tags: []string{"severity:" + a.Severity, "status:" + a.Status},
+	}
+	if a.ResolvedAt != nil {
+		an.TimeEnd = a.ResolvedAt.UnixMilli()
+	}
+	if svc := a.Labels["service"]; svc != "" {
+		an.Tags = append(an.Tags, "service:"+svc)
+	}
+	if a.Rule != "" {
+		an.Tags = append(an.Tags, "rule:"+a.Rule)
+	}
+	return an
+}
+
+func incidentAnnotation(in parse.Incident) Annotation {
+	an := Annotation{
+		Time: in.StartedAt.UnixMilli(), Title: in.Title, Severity: in.Severity, ID: in.ID, Source: "incidents",
+		Tags: []string{"incident", "severity:" + in.Severity},
+		Text: fmt.Sprintf("Incident %s: %s", in.ID, plural(len(in.AlertIDs), "alert")),
+	}
+	if in.ResolvedAt != nil {
+		an.TimeEnd = in.ResolvedAt.UnixMilli()
+	}
+	return an
+}
+
+// capabilities reports what discovery found (cached per instance).
+func (d *Datasource) capabilities(ctx context.Context, _ *http.Request) (any, error) {
+	caps := d.client.Capabilities(ctx)
+	out := map[string]any{
+		"discovered":                 caps.Discovered,
+		"contract_version":           caps.ContractVersion,
+		"extensions":                 slices.Clip(append([]string{}, caps.Extensions...)),
+		"retention":                  caps.Retention,
+		"history_resolution_seconds": append([]int{}, caps.HistoryResolutionSeconds...),
+	}
+	if caps.Err != nil {
+		out["error"] = caps.Err.Error()
+	}
+	return out, nil
+}
+
+// parseTimeParam accepts Unix milliseconds (what Grafana sends) or RFC 3339.
+func parseTimeParam(name, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, &query.BadQueryError{Msg: fmt.Sprintf("%s is missing: give Unix milliseconds or an RFC 3339 time", name)}
+	}
+	if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if t, err := parse.UnixMillis(float64(ms)); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+		return t.UTC(), nil
+	}
+	return time.Time{}, &query.BadQueryError{Msg: fmt.Sprintf("%s=%q is not a time: give Unix milliseconds or an RFC 3339 time", name, v)}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

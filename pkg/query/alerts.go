@@ -1,0 +1,248 @@
+package query
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/parse"
+)
+
+// Field names of the alerts frame. The alert timeline panel and Grafana's
+// annotation mapping read them: "time", "timeEnd", "title" and "text" are
+// the names Grafana maps to annotations without configuration.
+const (
+	FieldTime            = "time"
+	FieldTimeEnd         = "timeEnd"
+	FieldID              = "id"
+	FieldRule            = "rule"
+	FieldTitle           = "title"
+	FieldSeverity        = "severity"
+	FieldStatus          = "status"
+	FieldText            = "text"
+	FieldMetric          = "metric"
+	FieldValue           = "value"
+	FieldThreshold       = "threshold"
+	FieldAcknowledgedAt  = "acknowledged_at"
+	FieldEscalationLevel = "escalation_level"
+	FieldService         = "service"
+	FieldLabels          = "labels"
+	FieldRunbookURL      = "runbook_url"
+)
+
+// historyAlignment rounds alert history ranges so viewers loading within
+// the same minute share one upstream request.
+const historyAlignment = time.Minute
+
+func (r *Runner) runAlerts(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
+	switch q.AlertsAction {
+	case AlertsConfiguration:
+		return r.alertConfiguration(ctx, tr)
+	case AlertsHistory:
+		alerts, err := r.AlertHistory(ctx, q.From, q.To, q.Severities, tr)
+		if err != nil {
+			return nil, err
+		}
+		return data.Frames{AlertsFrame("alerts", alerts)}, nil
+	default:
+		alerts, err := r.ActiveAlerts(ctx, q.Severities, tr)
+		if err != nil {
+			return nil, err
+		}
+		return data.Frames{AlertsFrame("alerts", alerts)}, nil
+	}
+}
+
+// ActiveAlerts returns the firing and acknowledged alerts.
+func (r *Runner) ActiveAlerts(ctx context.Context, severities Matcher, tr *trace) ([]parse.Alert, error) {
+	if tr == nil {
+		tr = &trace{}
+	}
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathAlerts, Query: url.Values{"action": {"active"}}})
+	if err != nil {
+		return nil, err
+	}
+	a, err := parsed(r.Client, resp, "alerts", func() (parse.Alerts, error) { return parse.ParseAlerts(resp.Body) })
+	if err != nil {
+		return nil, err
+	}
+	return filterAlerts(a.Alerts, severities), nil
+}
+
+// AlertHistory returns alerts overlapping [from, to]; it needs the
+// server's alerts.history extension.
+func (r *Runner) AlertHistory(ctx context.Context, from, to time.Time, severities Matcher, tr *trace) ([]parse.Alert, error) {
+	if tr == nil {
+		tr = &trace{}
+	}
+	caps := r.Client.Capabilities(ctx)
+	if !caps.Has(parse.ExtAlertsHistory) {
+		if caps.Err != nil {
+			return nil, caps.Err
+		}
+		return nil, client.Unsupported(r.Client.BaseURL().Host, client.PathAlerts,
+			fmt.Sprintf("alert history (the optional %s extension of the monitoring contract); use the \"active\" alerts action, or add the extension to the server", parse.ExtAlertsHistory))
+	}
+	if from.IsZero() || !to.After(from) {
+		return nil, badQueryf("alert history needs a time range; set the dashboard's time range")
+	}
+	params := url.Values{"action": {"history"}}
+	params.Set("from", strconv.FormatInt(from.Truncate(historyAlignment).UnixMilli(), 10))
+	alignedTo := to.Truncate(historyAlignment)
+	if alignedTo.Before(to) {
+		alignedTo = alignedTo.Add(historyAlignment)
+	}
+	params.Set("to", strconv.FormatInt(alignedTo.UnixMilli(), 10))
+	if names, ok := severities.Exact(); ok && len(names) == 1 {
+		params.Set("severity", names[0])
+	}
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathAlerts, Query: params})
+	if err != nil {
+		return nil, err
+	}
+	a, err := parsed(r.Client, resp, "alerts", func() (parse.Alerts, error) { return parse.ParseAlerts(resp.Body) })
+	if err != nil {
+		return nil, err
+	}
+	return filterAlerts(a.Alerts, severities), nil
+}
+
+func filterAlerts(in []parse.Alert, severities Matcher) []parse.Alert {
+	if severities.All() {
+		return in
+	}
+	out := make([]parse.Alert, 0, len(in))
+	for _, a := range in {
+		if severities.Match(a.Severity) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// AlertsFrame is the table of alerts the alert timeline panel reads, one
+// row per alert, oldest first.
+func AlertsFrame(name string, alerts []parse.Alert) *data.Frame {
+	n := len(alerts)
+	var (
+		start   = make([]time.Time, n)
+		end     = make([]*time.Time, n)
+		ids     = make([]string, n)
+		rules   = make([]string, n)
+		titles  = make([]string, n)
+		sevs    = make([]string, n)
+		states  = make([]string, n)
+		texts   = make([]string, n)
+		metrics = make([]string, n)
+		values  = make([]*float64, n)
+		thresh  = make([]*float64, n)
+		acked   = make([]*time.Time, n)
+		levels  = make([]int64, n)
+		svcs    = make([]string, n)
+		labels  = make([]string, n)
+		links   = make([]string, n)
+	)
+	for i, a := range alerts {
+		start[i], end[i], ids[i], rules[i], titles[i] = a.StartedAt, a.ResolvedAt, a.ID, a.Rule, a.Name
+		sevs[i], states[i], texts[i], metrics[i] = a.Severity, a.Status, a.Description, a.Metric
+		values[i], thresh[i], acked[i], levels[i] = a.Value, a.Threshold, a.AcknowledgedAt, int64(a.EscalationLevel)
+		svcs[i], links[i] = a.Labels["service"], a.RunbookURL
+		if len(a.Labels) > 0 {
+			b, _ := json.Marshal(a.Labels) // map[string]string always marshals
+			labels[i] = string(b)
+		}
+	}
+	f := data.NewFrame(name,
+		data.NewField(FieldTime, nil, start).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Started"}),
+		data.NewField(FieldTimeEnd, nil, end).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Resolved"}),
+		data.NewField(FieldID, nil, ids),
+		data.NewField(FieldRule, nil, rules),
+		data.NewField(FieldTitle, nil, titles),
+		data.NewField(FieldSeverity, nil, sevs),
+		data.NewField(FieldStatus, nil, states),
+		data.NewField(FieldText, nil, texts).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Description"}),
+		data.NewField(FieldMetric, nil, metrics),
+		data.NewField(FieldValue, nil, values),
+		data.NewField(FieldThreshold, nil, thresh),
+		data.NewField(FieldAcknowledgedAt, nil, acked).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Acknowledged"}),
+		data.NewField(FieldEscalationLevel, nil, levels).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Escalation level"}),
+		data.NewField(FieldService, nil, svcs),
+		data.NewField(FieldLabels, nil, labels),
+		data.NewField(FieldRunbookURL, nil, links).SetConfig(&data.FieldConfig{
+			DisplayNameFromDS: "Runbook",
+			Links:             []data.DataLink{{Title: "Open runbook", URL: "${__value.raw}", TargetBlank: true}},
+		}),
+	)
+	return f.SetMeta(&data.FrameMeta{PreferredVisualization: data.VisTypeTable})
+}
+
+func (r *Runner) alertConfiguration(ctx context.Context, tr *trace) (data.Frames, error) {
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathAlerts, Query: url.Values{"action": {"configuration"}}})
+	if err != nil {
+		return nil, err
+	}
+	c, err := parsed(r.Client, resp, "alertConfig", func() (parse.AlertConfig, error) { return parse.ParseAlertConfig(resp.Body) })
+	if err != nil {
+		return nil, err
+	}
+	n := len(c.Rules)
+	names, titles, sevs, metrics, ops, units, descs, escs := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	thresholds, fors := make([]*float64, n), make([]*float64, n)
+	for i, rule := range c.Rules {
+		names[i], titles[i], sevs[i], metrics[i], ops[i] = rule.Name, rule.Title, rule.Severity, rule.Metric, rule.Operator
+		units[i], descs[i], escs[i], thresholds[i], fors[i] = rule.Unit, rule.Description, rule.Escalation, rule.Threshold, rule.ForSeconds
+	}
+	rules := data.NewFrame("rules",
+		data.NewField("name", nil, names), data.NewField("title", nil, titles),
+		data.NewField("severity", nil, sevs), data.NewField("metric", nil, metrics),
+		data.NewField("operator", nil, ops), data.NewField("threshold", nil, thresholds),
+		data.NewField("unit", nil, units),
+		data.NewField("for", nil, fors).SetConfig(&data.FieldConfig{Unit: "s"}),
+		data.NewField("description", nil, descs), data.NewField("escalation", nil, escs),
+	).SetMeta(&data.FrameMeta{PreferredVisualization: data.VisTypeTable})
+
+	chNames, chEnabled := make([]string, len(c.Channels)), make([]bool, len(c.Channels))
+	for i, ch := range c.Channels {
+		chNames[i], chEnabled[i] = ch.Name, ch.Enabled
+	}
+	channels := data.NewFrame("channels", data.NewField("name", nil, chNames), data.NewField("enabled", nil, chEnabled))
+
+	thNames, thValues := make([]string, len(c.Thresholds)), make([]*float64, len(c.Thresholds))
+	for i, th := range c.Thresholds {
+		thNames[i], thValues[i] = th.Name, th.Value
+	}
+	thresholdsFrame := data.NewFrame("thresholds", data.NewField("name", nil, thNames), data.NewField("value", nil, thValues))
+	return data.Frames{rules, channels, thresholdsFrame}, nil
+}
+
+// Incidents returns incidents overlapping [from, to]; it needs the
+// server's incidents extension.
+func (r *Runner) Incidents(ctx context.Context, from, to time.Time) (parse.Incidents, error) {
+	return r.incidents(ctx, from, to, &trace{})
+}
+
+func (r *Runner) incidents(ctx context.Context, from, to time.Time, tr *trace) (parse.Incidents, error) {
+	caps := r.Client.Capabilities(ctx)
+	if !caps.Has(parse.ExtIncidents) {
+		if caps.Err != nil {
+			return parse.Incidents{}, caps.Err
+		}
+		return parse.Incidents{}, client.Unsupported(r.Client.BaseURL().Host, client.PathIncidents,
+			fmt.Sprintf("incidents (the optional %s extension of the monitoring contract); use alert annotations instead, or add the extension to the server", parse.ExtIncidents))
+	}
+	params := url.Values{}
+	params.Set("from", strconv.FormatInt(from.Truncate(historyAlignment).UnixMilli(), 10))
+	params.Set("to", strconv.FormatInt(to.Truncate(historyAlignment).Add(historyAlignment).UnixMilli(), 10))
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathIncidents, Query: params})
+	if err != nil {
+		return parse.Incidents{}, err
+	}
+	return parsed(r.Client, resp, "incidents", func() (parse.Incidents, error) { return parse.ParseIncidents(resp.Body) })
+}

@@ -1,0 +1,146 @@
+package query
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+	"github.com/grafana/grafana-plugin-sdk-go/live"
+)
+
+// Live paths: "metrics/<category|all>[/<filter>]", "health", "uptime",
+// "dashboard". The metric name filter is base64url encoded because channel
+// paths only allow [A-Za-z0-9_-/=.].
+const livePathAll = "all"
+
+// LivePath is the Grafana Live path that streams a query's current values.
+func LivePath(q Query) (string, error) {
+	if !q.Endpoints.All() {
+		// Channel paths carry the category and name filters only; one
+		// stream serves every viewer of a path, so the filter cannot be
+		// applied per panel.
+		return "", badQueryf("live mode does not apply the endpoint filter; turn live off or clear the endpoint filter")
+	}
+	switch q.Type {
+	case TypeMetrics:
+		cat := livePathAll
+		if len(q.Categories) == 1 {
+			cat = q.Categories[0]
+		} else if len(q.Categories) > 1 {
+			cat = strings.Join(q.Categories, ".")
+		}
+		p := "metrics/" + cat
+		if !q.Names.All() {
+			p += "/" + base64.RawURLEncoding.EncodeToString([]byte(q.Names.String()))
+		}
+		return p, nil
+	case TypeHealth, TypeUptime, TypeDashboard:
+		p := string(q.Type)
+		if !q.Services.All() {
+			p += "/" + base64.RawURLEncoding.EncodeToString([]byte(q.Services.String()))
+		}
+		return p, nil
+	}
+	return "", badQueryf("live mode streams metrics, health, uptime and dashboard queries; turn it off for %s queries", q.Type)
+}
+
+// ParseLivePath rebuilds the query a live path streams.
+func ParseLivePath(path string) (Query, error) {
+	parts := strings.Split(path, "/")
+	q := Query{Model: Model{Live: true}}
+	decode := func(s string) (Matcher, error) {
+		b, err := base64.RawURLEncoding.DecodeString(s)
+		if err != nil {
+			return Matcher{}, fmt.Errorf("live path %q: bad filter encoding", path)
+		}
+		return NewMatcher(string(b))
+	}
+	switch Type(parts[0]) {
+	case TypeMetrics:
+		if len(parts) < 2 || len(parts) > 3 {
+			return Query{}, fmt.Errorf("live path %q: want metrics/<category>[/<filter>]", path)
+		}
+		q.Type = TypeMetrics
+		if parts[1] != livePathAll {
+			cats, err := parseCategories(strings.ReplaceAll(parts[1], ".", ","))
+			if err != nil {
+				return Query{}, err
+			}
+			q.Categories = cats
+		}
+		if len(parts) == 3 {
+			m, err := decode(parts[2])
+			if err != nil {
+				return Query{}, err
+			}
+			q.Names = m
+		}
+	case TypeHealth, TypeUptime, TypeDashboard:
+		if len(parts) > 2 {
+			return Query{}, fmt.Errorf("live path %q: want %s[/<service filter>]", path, parts[0])
+		}
+		q.Type = Type(parts[0])
+		if len(parts) == 2 {
+			m, err := decode(parts[1])
+			if err != nil {
+				return Query{}, err
+			}
+			q.Services = m
+		}
+	default:
+		return Query{}, fmt.Errorf("live path %q: unknown stream; use metrics/<category>, health, uptime or dashboard", path)
+	}
+	return q, nil
+}
+
+// LiveFrame reads current values of a live query as one wide frame, the
+// shape Grafana Live appends to a panel row by row.
+func (r *Runner) LiveFrame(ctx context.Context, q Query) (*data.Frame, error) {
+	return r.liveFrame(ctx, q, &trace{})
+}
+
+func (r *Runner) liveFrame(ctx context.Context, q Query, tr *trace) (*data.Frame, error) {
+	var (
+		ts  time.Time
+		ss  []series
+		err error
+	)
+	switch q.Type {
+	case TypeMetrics:
+		ts, ss, err = r.metricsSnapshot(ctx, q, tr)
+	case TypeHealth:
+		ts, ss, err = r.healthSeries(ctx, q, tr)
+	case TypeUptime:
+		ts, ss, err = r.uptimeSeries(ctx, q, tr)
+	case TypeDashboard:
+		ts, ss, err = r.dashboardSeries(ctx, q, tr)
+	default:
+		return nil, badQueryf("live mode is not available for %s queries", q.Type)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return wideFrame(string(q.Type), ts, ss), nil
+}
+
+// liveFrames answers a live query: current values plus the channel the
+// frontend subscribes to for updates.
+func (r *Runner) liveFrames(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
+	path, err := LivePath(q)
+	if err != nil {
+		return nil, err
+	}
+	ch := live.Channel{Scope: live.ScopeDatasource, Namespace: r.DataSourceUID, Path: path}
+	if !ch.IsValid() || len(ch.String()) > 160 {
+		return nil, badQueryf("this query cannot be streamed (the live channel would be %d characters, the limit is 160); shorten the metric name filter", len(ch.String()))
+	}
+	f, err := r.liveFrame(ctx, q, tr)
+	if err != nil {
+		return nil, err
+	}
+	f.Meta.Channel = ch.String()
+	return data.Frames{f}, nil
+}

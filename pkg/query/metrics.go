@@ -1,0 +1,164 @@
+package query
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/parse"
+)
+
+func (r *Runner) runMetrics(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
+	if q.Live {
+		return r.liveFrames(ctx, q, tr)
+	}
+	caps := r.Client.Capabilities(ctx)
+	hasHistory := caps.Has(parse.ExtMetricsHistory)
+	if hasHistory && !q.From.IsZero() && q.To.After(q.From) {
+		ss, err := r.metricsHistory(ctx, q, caps.Capabilities, tr)
+		if err != nil {
+			return nil, err
+		}
+		return r.metricsFrames(ss, q, tr), nil
+	}
+	switch {
+	case caps.Err != nil:
+		tr.notice(data.NoticeSeverityInfo, "Current values: discovering the server's extensions failed ("+caps.Err.Error()+"), so metric history is not used.")
+	case !hasHistory:
+		tr.notice(data.NoticeSeverityInfo, "Current values: the server does not offer metric history (extension metrics.history), so the time range is not used.")
+	}
+	_, ss, err := r.metricsSnapshot(ctx, q, tr)
+	if err != nil {
+		return nil, err
+	}
+	return r.metricsFrames(ss, q, tr), nil
+}
+
+func (r *Runner) metricsFrames(ss []series, q Query, tr *trace) data.Frames {
+	if len(ss) == 0 && !q.Names.All() {
+		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("No metric matches %q%s; pick a name from the metric list.", q.Names.String(), categoryPhrase(q.Categories)))
+	}
+	kept := filterEndpoints(ss, q.Endpoints)
+	if len(kept) == 0 && len(ss) > 0 {
+		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("No series matches the endpoint filter %q; use %q for the whole application or an endpoint path such as /api/tickets.", q.Endpoints.String(), endpointOverall))
+	}
+	return multiFrames(kept)
+}
+
+func categoryPhrase(cats []string) string {
+	if len(cats) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" in category %v", cats)
+}
+
+// metricsSnapshot fetches current values: one request per selected
+// category, or one for all.
+func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.Time, []series, error) {
+	cats := q.Categories
+	if len(cats) == 0 {
+		cats = []string{""}
+	}
+	results := make([]parse.Metrics, len(cats))
+	errs := make([]error, len(cats))
+	var wg sync.WaitGroup
+	for i, c := range cats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = r.fetchMetrics(ctx, c, q.Format, tr)
+		}()
+	}
+	wg.Wait()
+	var ts time.Time
+	var out []series
+	for i := range cats {
+		if errs[i] != nil {
+			return time.Time{}, nil, errs[i]
+		}
+		if ts.IsZero() {
+			ts = results[i].Timestamp
+		}
+		out = append(out, snapshotSeries(results[i], q.Names)...)
+	}
+	if ts.IsZero() {
+		ts = r.now().UTC()
+	}
+	return ts, out, nil
+}
+
+// FetchMetrics returns the current metrics of a category ("" for all).
+func (r *Runner) FetchMetrics(ctx context.Context, category string) (parse.Metrics, error) {
+	return r.fetchMetrics(ctx, category, "", &trace{})
+}
+
+func (r *Runner) fetchMetrics(ctx context.Context, category, format string, tr *trace) (parse.Metrics, error) {
+	params := url.Values{}
+	if category != "" {
+		params.Set("category", category)
+	}
+	if format != "" {
+		params.Set("format", format)
+	}
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathMetrics, Query: params})
+	if err != nil {
+		return parse.Metrics{}, err
+	}
+	return parsed(r.Client, resp, "metrics", func() (parse.Metrics, error) {
+		m, err := parse.ParseMetrics(resp.ContentType, resp.Body)
+		if err != nil {
+			return m, err
+		}
+		if m.Timestamp.IsZero() {
+			m.Timestamp = resp.FetchedAt.UTC()
+		}
+		// Prometheus text carries no category; the request named it.
+		for i := range m.Metrics {
+			if m.Metrics[i].Category == "" {
+				m.Metrics[i].Category = category
+			}
+		}
+		return m, nil
+	})
+}
+
+func snapshotSeries(m parse.Metrics, names Matcher) []series {
+	ms := append([]parse.Metric(nil), m.Metrics...)
+	parse.SortMetrics(ms)
+	out := make([]series, 0, len(ms))
+	for _, mt := range ms {
+		if !names.Match(mt.Name) {
+			continue
+		}
+		t := mt.Time
+		if t.IsZero() {
+			t = m.Timestamp
+		}
+		s := point(mt.Name, metricLabels(mt.Labels, mt.Category), t, mt.Value)
+		s.Unit = GrafanaUnit(mt.Unit)
+		s.DisplayName = displayName(mt.Name, mt.Labels)
+		s.Description = mt.Description
+		out = append(out, s)
+	}
+	return out
+}
+
+// metricLabels adds the category as a label: alert notifications can be
+// routed by it, and it is constant per metric so series stay unique.
+func metricLabels(l map[string]string, category string) data.Labels {
+	out := make(data.Labels, len(l)+1)
+	for k, v := range l {
+		out[k] = v
+	}
+	if category != "" {
+		if _, taken := out["category"]; !taken {
+			out["category"] = category
+		}
+	}
+	return out
+}

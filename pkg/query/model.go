@@ -1,0 +1,248 @@
+// Package query turns one Grafana query into upstream calls and data
+// frames. Frames follow the dataplane contract (time series "multi" frames
+// with Meta.Type and TypeVersion) so panels, Grafana-managed alert rules
+// and server-side expressions read the same data.
+package query
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+)
+
+// Type is the query type, sent by the editor as "queryType".
+type Type string
+
+const (
+	TypeMetrics   Type = "metrics"
+	TypeHealth    Type = "health"
+	TypeUptime    Type = "uptime"
+	TypeAlerts    Type = "alerts"
+	TypeDashboard Type = "dashboard"
+	TypeSLO       Type = "slo"
+	TypeOncall    Type = "oncall"
+)
+
+// Types lists the query types in the editor's order.
+var Types = []Type{TypeMetrics, TypeHealth, TypeUptime, TypeAlerts, TypeDashboard, TypeSLO, TypeOncall}
+
+// Alerts actions.
+const (
+	AlertsActive        = "active"
+	AlertsHistory       = "history"
+	AlertsConfiguration = "configuration"
+)
+
+// Metrics wire formats a query may ask for; "" means json. Responses are
+// parsed by what they are (Content-Type and body), not by what was asked.
+var formats = map[string]bool{"": true, "auto": true, "json": true, "prometheus": true, "datadog": true}
+
+// Model is the query JSON the editor saves (and provisioning files and
+// alert rules contain). Every field is optional: an empty query shows all
+// current metrics.
+type Model struct {
+	QueryType string `json:"queryType,omitempty"`
+	// Category filters metrics: one category, a comma list, "{a,b}" (a
+	// multi-value template variable) or ""/"all" for every category.
+	Category string `json:"category,omitempty"`
+	// MetricName filters by name: exact names, comma lists, "{a,b}" and
+	// "*" wildcards. Applies to the numeric series of every query type
+	// (e.g. "health.response_time").
+	MetricName string `json:"metricName,omitempty"`
+	// Service filters health and dashboard series to one service (or list).
+	Service string `json:"service,omitempty"`
+	// AlertsAction is active (default), history or configuration.
+	AlertsAction string `json:"alertsAction,omitempty"`
+	// Severity filters alerts (one, a list, or empty for all).
+	Severity string `json:"severity,omitempty"`
+	// Format is the metrics wire format to request: json (default),
+	// prometheus or datadog.
+	Format string `json:"format,omitempty"`
+	// Live streams current values through Grafana Live.
+	Live bool `json:"live,omitempty"`
+	// Endpoint filters series by their endpoint label: "overall" keeps the
+	// whole-application series (no endpoint label), anything else matches
+	// endpoint paths ("/api/tickets", "/api/*", lists). Empty keeps all.
+	Endpoint string `json:"endpoint,omitempty"`
+
+	// Objective picks SLO objectives by id (one, a list or "" for all).
+	Objective string `json:"objective,omitempty"`
+	// SloField returns one numeric column of the "slo" frame (fast_burn,
+	// burn_rate_1h, budget_remaining_ratio, ...) as a numeric-long frame,
+	// the shape an alert rule condition reads directly.
+	SloField string `json:"sloField,omitempty"`
+	// OncallView is now (default), shifts or escalation.
+	OncallView string `json:"oncallView,omitempty"`
+	// ShiftCount is the number of shifts per layer of the shifts view.
+	ShiftCount int `json:"shiftCount,omitempty"`
+}
+
+// Query is a validated query with its time range.
+type Query struct {
+	Model
+	Type          Type
+	RefID         string
+	From, To      time.Time
+	Interval      time.Duration
+	MaxDataPoints int64
+
+	Categories []string
+	Names      Matcher
+	Services   Matcher
+	Severities Matcher
+	Endpoints  EndpointFilter
+	Objectives Matcher
+
+	// FromAlert is set for Grafana-managed alert rule evaluations (the
+	// request's FromAlert header); never read from the query JSON.
+	FromAlert bool
+}
+
+// BadQueryError is a query the user must change; the message says how.
+type BadQueryError struct{ Msg string }
+
+func (e *BadQueryError) Error() string { return e.Msg }
+
+func badQueryf(format string, args ...any) error {
+	return &BadQueryError{Msg: fmt.Sprintf(format, args...)}
+}
+
+var categoryPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// Parse reads and validates a data query, applying defaults.
+func Parse(dq backend.DataQuery) (Query, error) {
+	var m Model
+	if len(dq.JSON) > 0 {
+		if err := json.Unmarshal(dq.JSON, &m); err != nil {
+			return Query{}, badQueryf("the query is not valid JSON or a field has the wrong type: %v", err)
+		}
+	}
+	q := Query{
+		Model: m, RefID: dq.RefID,
+		From: dq.TimeRange.From, To: dq.TimeRange.To,
+		Interval: dq.Interval, MaxDataPoints: dq.MaxDataPoints,
+	}
+
+	qt := strings.ToLower(strings.TrimSpace(dq.QueryType))
+	if qt == "" {
+		qt = strings.ToLower(strings.TrimSpace(m.QueryType))
+	}
+	if qt == "" {
+		qt = string(TypeMetrics)
+	}
+	q.Type = Type(qt)
+	if !validType(q.Type) {
+		return Query{}, badQueryf("unknown query type %q: use one of %s", qt, typeList())
+	}
+
+	cats, err := parseCategories(m.Category)
+	if err != nil {
+		return Query{}, err
+	}
+	q.Categories = cats
+	if q.Names, err = NewMatcher(m.MetricName); err != nil {
+		return Query{}, badQueryf("metric name filter: %v", err)
+	}
+	if q.Services, err = NewMatcher(m.Service); err != nil {
+		return Query{}, badQueryf("service filter: %v", err)
+	}
+	if q.Severities, err = NewMatcher(strings.ToLower(m.Severity)); err != nil {
+		return Query{}, badQueryf("severity filter: %v", err)
+	}
+
+	q.AlertsAction = strings.ToLower(strings.TrimSpace(m.AlertsAction))
+	switch q.AlertsAction {
+	case "":
+		q.AlertsAction = AlertsActive
+	case AlertsActive, AlertsHistory, AlertsConfiguration:
+	default:
+		return Query{}, badQueryf("unknown alerts action %q: use active, history or configuration", m.AlertsAction)
+	}
+
+	q.Format = strings.ToLower(strings.TrimSpace(m.Format))
+	if !formats[q.Format] {
+		return Query{}, badQueryf("unknown metrics format %q: use json, prometheus or datadog", m.Format)
+	}
+	if q.Format == "auto" || q.Format == "json" {
+		q.Format = "" // the server's default; keeps one cache entry per URL
+	}
+	if q.Endpoints, err = NewEndpointFilter(m.Endpoint); err != nil {
+		return Query{}, badQueryf("endpoint filter: %v", err)
+	}
+	if err := parseSLOFields(&q); err != nil {
+		return Query{}, err
+	}
+	if err := parseOncallFields(&q); err != nil {
+		return Query{}, err
+	}
+	return q, nil
+}
+
+func validType(t Type) bool {
+	for _, v := range Types {
+		if v == t {
+			return true
+		}
+	}
+	return false
+}
+
+func typeList() string {
+	s := make([]string, len(Types))
+	for i, t := range Types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// parseCategories returns nil for "all categories".
+func parseCategories(raw string) ([]string, error) {
+	items := splitList(raw)
+	var out []string
+	for _, c := range items {
+		lc := strings.ToLower(c)
+		if lc == "all" || lc == "*" || lc == "$__all" {
+			return nil, nil
+		}
+		if !categoryPattern.MatchString(c) {
+			return nil, badQueryf("category %q is not valid: use a category name such as system, api, database, cache or business", c)
+		}
+		if !contains(out, lc) {
+			out = append(out, lc)
+		}
+	}
+	return out, nil
+}
+
+// splitList reads "a", "a,b", "{a,b}" (Grafana's multi-value formatting)
+// and "a|b" into items.
+func splitList(raw string) []string {
+	raw = strings.TrimSpace(raw)
+	if strings.HasPrefix(raw, "{") && strings.HasSuffix(raw, "}") {
+		raw = raw[1 : len(raw)-1]
+	}
+	if raw == "" {
+		return nil
+	}
+	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == '|' })
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
