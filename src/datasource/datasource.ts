@@ -25,6 +25,7 @@ export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSou
       metricName: query.metricName ? templateSrv.replace(query.metricName, scopedVars) : query.metricName,
       severity: query.severity ? templateSrv.replace(query.severity, scopedVars) : query.severity,
       service: query.service ? templateSrv.replace(query.service, scopedVars) : query.service,
+      endpoint: query.endpoint ? templateSrv.replace(query.endpoint, scopedVars) : query.endpoint,
       objective: query.objective ? templateSrv.replace(query.objective, scopedVars) : query.objective,
     };
   }

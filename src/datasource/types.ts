@@ -17,6 +17,8 @@ export interface AppMonQuery extends DataQuery {
   alertsAction?: AlertsAction;
   /** alerts: only this severity. */
   severity?: string;
+  /** metrics: `overall` for the whole-application series, or endpoint paths such as /api/tickets or /api/*. */
+  endpoint?: string;
   /** health and dashboard: only this service (or a list). */
   service?: string;
   /** slo: one objective id; empty means all objectives. */

@@ -5,6 +5,7 @@ describe('parseVariableQuery', () => {
     ['categories', { path: 'categories' }],
     [' services ', { path: 'services' }],
     ['severities', { path: 'severities' }],
+    ['objectives', { path: 'objectives' }],
     ['metrics', { path: 'metrics' }],
     ['metrics(database)', { path: 'metrics', params: { category: 'database' } }],
     ['metrics( api )', { path: 'metrics', params: { category: 'api' } }],
@@ -14,7 +15,7 @@ describe('parseVariableQuery', () => {
 
   it('explains the accepted forms on anything else', () => {
     expect(() => parseVariableQuery('select *')).toThrow(
-      /Use categories, metrics, metrics\(<category>\), services or severities/
+      /Use categories, metrics, metrics\(<category>\), services, severities or objectives/
     );
   });
 });

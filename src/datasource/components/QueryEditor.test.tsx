@@ -110,4 +110,11 @@ describe('QueryEditor', () => {
     expect(screen.getByPlaceholderText('All services')).toBeInTheDocument();
     expect(screen.getByText('Live')).toBeInTheDocument();
   });
+
+  it('narrows metrics to the whole application with the endpoint filter', () => {
+    const onChange = jest.fn();
+    render(<QueryEditor query={base} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />);
+    fireEvent.blur(screen.getByPlaceholderText('All endpoints'), { target: { value: 'overall ' } });
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', endpoint: 'overall' });
+  });
 });

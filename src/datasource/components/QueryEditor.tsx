@@ -58,6 +58,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
   );
   const services = useMemo(() => resourceOptions(datasource, 'services'), [datasource]);
   const severities = useMemo(() => resourceOptions(datasource, 'severities'), [datasource]);
+  const objectives = useMemo(() => resourceOptions(datasource, 'objectives'), [datasource]);
 
   const update = (patch: Partial<AppMonQuery>) => {
     onChange({ ...query, ...patch });
@@ -102,6 +103,19 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               options={metrics}
               value={query.metricName || null}
               onChange={(v) => update({ metricName: v?.value ?? '' })}
+            />
+          </InlineField>
+          <InlineField
+            label="Endpoint"
+            labelWidth={10}
+            tooltip="overall for the whole application, or paths such as /api/tickets or /api/*"
+          >
+            <Input
+              id="appmon-endpoint"
+              width={20}
+              placeholder="All endpoints"
+              defaultValue={query.endpoint ?? ''}
+              onBlur={(e) => update({ endpoint: e.currentTarget.value.trim() })}
             />
           </InlineField>
         </Stack>
@@ -158,13 +172,20 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
 
       {queryType === 'slo' && (
         <Stack gap={1} wrap="wrap">
-          <InlineField label="Objective" labelWidth={14} tooltip="An objective id such as availability; empty for all">
-            <Input
+          <InlineField
+            label="Objective"
+            labelWidth={14}
+            tooltip="One objective of the data source settings; empty for all"
+          >
+            <Combobox
               id="appmon-objective"
               width={24}
+              isClearable
+              createCustomValue
               placeholder="All objectives"
-              defaultValue={query.objective ?? ''}
-              onBlur={(e) => update({ objective: e.currentTarget.value.trim() })}
+              options={objectives}
+              value={query.objective || null}
+              onChange={(v) => update({ objective: v?.value ?? '' })}
             />
           </InlineField>
           <InlineField
