@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/appmon/monitoring/pkg/settings"
 )
 
 // JSONDataKey is the key of the schedule in the data source's jsonData.
@@ -76,9 +78,9 @@ type stepJSON struct {
 // an "oncall" key (or with null) it returns DefaultSchedule. Inside
 // "oncall", a missing section is empty: no layers, overrides or escalation.
 func ParseSchedule(jsonData []byte) (*Schedule, error) {
-	raw, err := sectionOf(jsonData)
+	raw, err := settings.Section(jsonData, JSONDataKey)
 	if err != nil {
-		return nil, err
+		return nil, &ConfigError{Problems: []string{err.Error()}}
 	}
 	if raw == nil {
 		return DefaultSchedule(), nil
@@ -100,21 +102,6 @@ func ParseSchedule(jsonData []byte) (*Schedule, error) {
 	}
 	s.Warnings = warnings(s)
 	return s, nil
-}
-
-func sectionOf(jsonData []byte) (json.RawMessage, error) {
-	if len(bytes.TrimSpace(jsonData)) == 0 {
-		return nil, nil
-	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(jsonData, &top); err != nil {
-		return nil, &ConfigError{Problems: []string{fmt.Sprintf("jsonData is not a JSON object: %v", err)}}
-	}
-	raw, ok := top[JSONDataKey]
-	if !ok || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		return nil, nil
-	}
-	return raw, nil
 }
 
 const noPolicyWarning = "the on-call schedule has no escalation policy: unacknowledged alerts are not escalated"

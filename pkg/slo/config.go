@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/appmon/monitoring/pkg/settings"
 )
 
 // JSONDataKey is the key of the objectives array in the data source's
@@ -50,9 +52,9 @@ var (
 // Without a "slos" key (or with null) it returns DefaultObjectives; an
 // explicit empty array means "no objectives".
 func ParseObjectives(jsonData []byte) ([]Objective, error) {
-	raw, err := sectionOf(jsonData)
+	raw, err := settings.Section(jsonData, JSONDataKey)
 	if err != nil {
-		return nil, err
+		return nil, &ConfigError{Problems: []string{err.Error()}}
 	}
 	if raw == nil {
 		return DefaultObjectives(), nil
@@ -89,22 +91,6 @@ func ParseObjectives(jsonData []byte) ([]Objective, error) {
 		return nil, &ConfigError{Problems: problems}
 	}
 	return out, nil
-}
-
-// sectionOf returns the raw "slos" value, or nil when absent or null.
-func sectionOf(jsonData []byte) (json.RawMessage, error) {
-	if len(bytes.TrimSpace(jsonData)) == 0 {
-		return nil, nil
-	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(jsonData, &top); err != nil {
-		return nil, &ConfigError{Problems: []string{fmt.Sprintf("jsonData is not a JSON object: %v", err)}}
-	}
-	raw, ok := top[JSONDataKey]
-	if !ok || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		return nil, nil
-	}
-	return raw, nil
 }
 
 // validate applies defaults and returns problems as "field: what to fix".

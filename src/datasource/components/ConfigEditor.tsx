@@ -14,6 +14,57 @@ interface TlsJsonData {
   tlsAuthWithCACert?: boolean;
 }
 
+/** The numeric request settings; the backend applies the defaults shown as placeholders. */
+const REQUEST_SETTINGS: Array<{
+  key: NumericSetting;
+  label: string;
+  description: string;
+  placeholder: string;
+  min: number;
+  max?: number;
+}> = [
+  {
+    key: 'timeoutSeconds',
+    label: 'Timeout (seconds)',
+    description: 'Per upstream request, retries included. Default 10.',
+    placeholder: '10',
+    min: 1,
+    max: 300,
+  },
+  {
+    key: 'cacheTTLSeconds',
+    label: 'Cache TTL (seconds)',
+    description:
+      'Identical requests within this time share one upstream call, so a busy dashboard does not flood the application. 0 turns the cache off. Default 5.',
+    placeholder: '5',
+    min: 0,
+    max: 600,
+  },
+  {
+    key: 'retries',
+    label: 'Retries',
+    description: 'Retries on 429, 502, 503 and 504, honouring Retry-After. Default 2.',
+    placeholder: '2',
+    min: 0,
+    max: 5,
+  },
+  {
+    key: 'maxResponseBytes',
+    label: 'Response size limit (bytes)',
+    description: 'Larger responses are refused with an error instead of exhausting memory. Default 10 MiB.',
+    placeholder: '10485760',
+    min: 1024,
+  },
+  {
+    key: 'streamIntervalSeconds',
+    label: 'Live interval (seconds)',
+    description: 'How often live queries poll the application. Default 5.',
+    placeholder: '5',
+    min: 1,
+    max: 3600,
+  },
+];
+
 /**
  * Secrets are write-only here: Grafana stores them encrypted in secureJsonData and
  * only tells the browser whether each one is set (secureJsonFields).
@@ -85,68 +136,20 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       </FieldSet>
 
       <FieldSet label="Requests">
-        <Field label="Timeout (seconds)" description="Per upstream request, retries included. Default 10.">
-          <Input
-            id="appmon-timeout"
-            type="number"
-            min={1}
-            width={20}
-            value={jsonData.timeoutSeconds ?? ''}
-            placeholder="10"
-            onChange={onNumber('timeoutSeconds')}
-          />
-        </Field>
-        <Field
-          label="Cache TTL (seconds)"
-          description="Identical requests within this time share one upstream call, so a busy dashboard does not flood the application. 0 turns the cache off. Default 5."
-        >
-          <Input
-            id="appmon-cache-ttl"
-            type="number"
-            min={0}
-            width={20}
-            value={jsonData.cacheTTLSeconds ?? ''}
-            placeholder="5"
-            onChange={onNumber('cacheTTLSeconds')}
-          />
-        </Field>
-        <Field label="Retries" description="Retries on 429, 502, 503 and 504, honouring Retry-After. Default 2.">
-          <Input
-            id="appmon-retries"
-            type="number"
-            min={0}
-            max={5}
-            width={20}
-            value={jsonData.retries ?? ''}
-            placeholder="2"
-            onChange={onNumber('retries')}
-          />
-        </Field>
-        <Field
-          label="Response size limit (bytes)"
-          description="Larger responses are refused with an error instead of exhausting memory. Default 10 MiB."
-        >
-          <Input
-            id="appmon-max-bytes"
-            type="number"
-            min={1024}
-            width={20}
-            value={jsonData.maxResponseBytes ?? ''}
-            placeholder="10485760"
-            onChange={onNumber('maxResponseBytes')}
-          />
-        </Field>
-        <Field label="Live interval (seconds)" description="How often live queries poll the application. Default 5.">
-          <Input
-            id="appmon-stream-interval"
-            type="number"
-            min={1}
-            width={20}
-            value={jsonData.streamIntervalSeconds ?? ''}
-            placeholder="5"
-            onChange={onNumber('streamIntervalSeconds')}
-          />
-        </Field>
+        {REQUEST_SETTINGS.map((setting) => (
+          <Field key={setting.key} label={setting.label} description={setting.description}>
+            <Input
+              id={`appmon-${setting.key}`}
+              type="number"
+              min={setting.min}
+              max={setting.max}
+              width={20}
+              value={jsonData[setting.key] ?? ''}
+              placeholder={setting.placeholder}
+              onChange={onNumber(setting.key)}
+            />
+          </Field>
+        ))}
       </FieldSet>
 
       <FieldSet label="TLS">
