@@ -5,7 +5,7 @@ import "testing"
 func TestSection(t *testing.T) {
 	tests := []struct {
 		name, jsonData, want string
-		wantErr            bool
+		wantErr              bool
 	}{
 		{name: "empty jsonData", jsonData: "", want: ""},
 		{name: "absent key", jsonData: `{"timeoutSeconds":5}`, want: ""},
