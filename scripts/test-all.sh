@@ -14,6 +14,7 @@ log "lint"; npm run --silent lint
 log "Grafana schemas"; scripts/grafana-schemas.sh >/dev/null
 log "jest"; npm run --silent test:jest
 # ./pkg/... rather than ./...: node_modules holds a stray Go package (flatted).
+log "gofmt"; unformatted="$(gofmt -l pkg)"; [[ -z "$unformatted" ]] || die "gofmt would change: $unformatted"
 log "go vet"; go vet ./pkg/...
 log "go test (unit, and integration against the real monitoring-api process)"
 APPMON_INTEGRATION=1 go test -count=1 ./pkg/...
