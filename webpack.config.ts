@@ -12,7 +12,12 @@ const config = async (env: Env): Promise<Configuration> => {
       // dashboards/ at the repo root is the single source for the provisioned dashboards;
       // the app plugin ships the same files under dist/dashboards/ (plugin.json includes them).
       new CopyWebpackPlugin({
-        patterns: [{ from: '../dashboards/*.json', to: 'dashboards/[name][ext]', noErrorOnMissing: true }],
+        patterns: [
+          { from: '../dashboards/*.json', to: 'dashboards/[name][ext]', noErrorOnMissing: true },
+          // create-plugin copies only the root plugin's logos; nested plugins need theirs too.
+          { from: 'datasource/img/*', to: '.' },
+          { from: 'panels/*/img/*', to: '.' },
+        ],
       }),
     ],
   });
