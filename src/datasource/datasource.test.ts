@@ -46,4 +46,8 @@ describe('DataSource', () => {
   it('defaults new queries to metrics', () => {
     expect(newDataSource().getDefaultQuery('dashboard' as never)).toEqual({ queryType: 'metrics' });
   });
+
+  it('supports annotation queries through the regular query path', () => {
+    expect(newDataSource().annotations).toEqual({});
+  });
 });

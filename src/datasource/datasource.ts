@@ -11,6 +11,9 @@ import { parseVariableQuery } from './variables';
 export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSourceOptions> {
   constructor(instanceSettings: DataSourceInstanceSettings<AppMonDataSourceOptions>) {
     super(instanceSettings);
+    // Alert history frames carry time, timeEnd, title and text, so any query of this data
+    // source can be an annotation query (the dashboards' "AppMon alerts" annotations).
+    this.annotations = {};
   }
 
   getDefaultQuery(_: CoreApp): Partial<AppMonQuery> {
