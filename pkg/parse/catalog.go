@@ -96,3 +96,17 @@ func GuessCategory(name string) string {
 	}
 	return categoryByPrefixSet[first]
 }
+
+// withCatalogDefaults fills a category or unit the body left empty from the
+// metric catalog (the category also from the name's prefix).
+func withCatalogDefaults(name, category, unit string) (string, string) {
+	if category == "" {
+		category = GuessCategory(name)
+	}
+	if unit == "" {
+		if e, ok := LookupMetric(name); ok {
+			unit = e.Unit
+		}
+	}
+	return category, unit
+}

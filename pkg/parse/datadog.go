@@ -44,16 +44,8 @@ func datadogMetrics(series *[]datadogSeries) (Metrics, error) {
 		if name == "" {
 			return Metrics{}, shapef(doc, "series[%d] has no metric name", i)
 		}
-		labels, category := datadogTags(s.Tags)
-		if category == "" {
-			category = GuessCategory(name)
-		}
-		unit := s.Unit
-		if unit == "" {
-			if e, ok := LookupMetric(name); ok {
-				unit = e.Unit
-			}
-		}
+		labels, tagCategory := datadogTags(s.Tags)
+		category, unit := withCatalogDefaults(name, tagCategory, s.Unit)
 		m := Metric{Name: name, Category: category, Unit: unit, Labels: labels}
 		if n := len(s.Points); n > 0 {
 			last := s.Points[n-1]

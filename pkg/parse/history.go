@@ -65,16 +65,7 @@ func ParseHistory(body []byte) (History, error) {
 		if name == "" {
 			return History{}, shapef(doc, "series[%d] has no name", i)
 		}
-		cat := s.Category
-		if cat == "" {
-			cat = GuessCategory(name)
-		}
-		unit := s.Unit
-		if unit == "" {
-			if e, ok := LookupMetric(name); ok {
-				unit = e.Unit
-			}
-		}
+		cat, unit := withCatalogDefaults(name, s.Category, s.Unit)
 		series := Series{Name: name, Unit: unit, Category: cat, Labels: cleanLabels(s.Labels),
 			Times: make([]time.Time, 0, len(s.Points)), Values: make([]*float64, 0, len(s.Points))}
 		for j, p := range s.Points {

@@ -107,16 +107,7 @@ func jsonMetrics(d metricsJSONDoc) (Metrics, error) {
 		if name == "" {
 			return Metrics{}, shapef(doc, "metrics[%d] has no name", i)
 		}
-		cat := m.Category
-		if cat == "" {
-			cat = GuessCategory(name)
-		}
-		unit := m.Unit
-		if unit == "" {
-			if e, ok := LookupMetric(name); ok {
-				unit = e.Unit
-			}
-		}
+		cat, unit := withCatalogDefaults(name, m.Category, m.Unit)
 		out.Metrics = append(out.Metrics, Metric{
 			Name:        name,
 			Category:    cat,
