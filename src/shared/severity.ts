@@ -1,6 +1,6 @@
 import { GrafanaTheme2 } from '@grafana/data';
 
-/** Severities of the seeds' matrix, most urgent first. */
+/** Alert severities, most urgent first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -41,7 +41,7 @@ const runbooks = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'runbooks.md'), 'u
 const dashboards = readDashboards().map((d) => d.dashboard);
 
 describe('alert rules', () => {
-  it('has the five seed defaults, the guide alerts and the SLO burn-rate rules', () => {
+  it('has the application-health, performance and SLO burn-rate rules', () => {
     const uids = rules.map((r) => r.uid);
     expect(uids).toEqual(
       expect.arrayContaining([

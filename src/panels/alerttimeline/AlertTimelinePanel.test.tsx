@@ -337,7 +337,7 @@ describe('AlertTimelinePanel interaction', () => {
 
 describe('AlertTimelinePanel with many alerts and refreshes', () => {
   it('draws 10,000 alerts, listing the 200 most recent for screen readers', () => {
-    const many = alertHistoryFrame({ count: 10_000, from: 0, to: HOUR, seed: 9 });
+    const many = alertHistoryFrame({ count: 10_000, from: 0, to: HOUR, randomSeed: 9 });
     // Five severity rows of up to six 8 px lanes all fit in 600 px, so every alert is drawn.
     renderPanel({ groupBy: 'severity', laneHeight: 8 }, [many], { height: 600 });
     expect(timeline()).toHaveAccessibleName('Alert timeline: 10000 alerts, grouped by severity');
