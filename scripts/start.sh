@@ -3,8 +3,8 @@
 # and a Grafana server with the bundle and this repo's provisioning on http://127.0.0.1:3000.
 #
 # Grafana comes from, in order: GRAFANA_BIN (an installed Grafana's bin/grafana), a
-# `grafana` on PATH, `docker compose up --build` when a Docker engine runs (it builds
-# everything in images instead), or the pinned source build of tests/grafana-server/.
+# `grafana` on PATH, or `docker compose up --build` when a Docker engine runs (it builds
+# everything in images instead).
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -27,10 +27,9 @@ if ! find_local_grafana; then
     log "No local Grafana server; starting the Docker Compose stack instead"
     exec docker compose up --build
   fi
-  log "No local Grafana and no Docker engine: trying the pinned source build (tests/grafana-server/build.sh)"
-  tests/grafana-server/build.sh >/dev/null || die "no Grafana server to run. Install Grafana 12.3 or newer and set
-  GRAFANA_BIN to its bin/grafana (the standalone Linux tarball works), or run 'docker compose up --build'
-  where a Docker engine runs. The messages above say why the source build failed."
+  die "no Grafana server to run. Install Grafana 12.3 or newer and set GRAFANA_BIN to its
+  bin/grafana (the standalone Linux tarball works), put grafana on PATH, or start a Docker
+  engine so that 'docker compose up --build' can run everything in images."
 fi
 
 ensure_node
@@ -69,6 +68,6 @@ PORT="$API_PORT" METRICS_API_KEY="$APPMON_METRICS_API_KEY" ADMIN_API_KEY="$APPMO
 pids+=($!)
 
 log "Starting Grafana on http://127.0.0.1:$GRAFANA_PORT (admin / $GRAFANA_ADMIN_PASSWORD)"
-tests/grafana-server/run.sh --plugin-dist dist --provisioning-dir provisioning &
+scripts/grafana-run.sh --plugin-dist dist --provisioning-dir provisioning &
 pids+=($!)
 wait -n "${pids[@]}"

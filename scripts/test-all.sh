@@ -11,7 +11,6 @@ ensure_go
 
 log "typecheck"; npm run --silent typecheck
 log "lint"; npm run --silent lint
-log "Grafana schemas"; scripts/grafana-schemas.sh >/dev/null
 log "jest"; npm run --silent test:jest
 # ./pkg/... rather than ./...: node_modules holds a stray Go package (flatted).
 log "gofmt"; unformatted="$(gofmt -l pkg)"; [[ -z "$unformatted" ]] || die "gofmt would change: $unformatted"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the Grafana server built by build.sh on 127.0.0.1 for end-to-end tests,
-# with its data, logs, plugins and provisioning in a fresh temporary folder.
+# Runs an installed Grafana server on 127.0.0.1 with the AppMon bundle, with its
+# data, logs, plugins and provisioning in a fresh temporary folder.
 #
-#   tests/grafana-server/run.sh [--plugin-dist DIR] [--provisioning-dir DIR]
+#   scripts/grafana-run.sh [--plugin-dist DIR] [--provisioning-dir DIR]
 #
 #   --plugin-dist DIR       the bundle's built dist/, linked into the plugins
 #                           folder as appmon-monitoring-app
@@ -15,8 +15,8 @@
 #   GRAFANA_START_TIMEOUT   seconds to wait for /api/health (default 180)
 #   GRAFANA_KEEP_TMP=1      keep the temporary folder after stopping
 #   GRAFANA_PORT            port to listen on (default: a free one)
-#   GRAFANA_BIN             run this Grafana binary instead of the pinned build
-#                           (GRAFANA_HOME: its home folder, default BIN/../)
+#   GRAFANA_BIN             the Grafana binary to run (default: `grafana` on PATH);
+#                           GRAFANA_HOME: its home folder, default BIN/../
 #   Everything else in the environment reaches Grafana, so provisioning files
 #   can read variables with $__env{NAME}, as they do for users.
 #
@@ -32,9 +32,6 @@
 # job that a script starts in the background ignores SIGINT), then stops it and
 # removes the temporary folder. It exits non-zero if Grafana stops by itself.
 set -euo pipefail
-
-# shellcheck source=pins.sh
-source "$(dirname "${BASH_SOURCE[0]}")/pins.sh"
 
 readonly appmon_plugin_ids="appmon-monitoring-app,appmon-endpoints-datasource,appmon-slacompliance-panel,appmon-alerttimeline-panel,appmon-oncallstatus-panel"
 
@@ -59,17 +56,18 @@ while (($# > 0)); do
   esac
 done
 
-# A Grafana installed by the user (e.g. the standalone Linux tarball: bin/grafana and
-# conf/defaults.ini under one folder) takes precedence over the pinned source build.
-if [[ -n "${GRAFANA_BIN:-}" ]]; then
-  grafana_binary="$GRAFANA_BIN"
-  grafana_source_dir="${GRAFANA_HOME:-$(cd "$(dirname "$GRAFANA_BIN")/.." && pwd)}"
-  GRAFANA_VERSION="$("$grafana_binary" --version 2>/dev/null | head -n 1 || echo unknown)"
-fi
-[[ -x "$grafana_binary" && -f "$grafana_source_dir/conf/defaults.ini" ]] ||
-  fail "no Grafana binary at $grafana_binary (with conf/defaults.ini under $grafana_source_dir)" \
-    "point GRAFANA_BIN at an installed Grafana's bin/grafana (GRAFANA_HOME at its home folder if it is elsewhere)" \
-    "build it first: $grafana_server_dir/build.sh"
+# An installed Grafana, e.g. the standalone Linux tarball: bin/grafana and
+# conf/defaults.ini under one folder (a package install keeps its home in
+# /usr/share/grafana: set GRAFANA_HOME).
+grafana_binary="${GRAFANA_BIN:-$(command -v grafana || true)}"
+[[ -n "$grafana_binary" ]] ||
+  fail "no Grafana to run" \
+    "install Grafana 12.3 or newer and set GRAFANA_BIN to its bin/grafana (the standalone Linux tarball works)"
+grafana_home="${GRAFANA_HOME:-$(cd "$(dirname "$grafana_binary")/.." && pwd)}"
+[[ -x "$grafana_binary" && -f "$grafana_home/conf/defaults.ini" ]] ||
+  fail "no Grafana binary at $grafana_binary (with conf/defaults.ini under $grafana_home)" \
+    "point GRAFANA_BIN at an installed Grafana's bin/grafana (GRAFANA_HOME at its home folder if it is elsewhere)"
+GRAFANA_VERSION="$("$grafana_binary" --version 2>/dev/null | head -n 1 || echo unknown)"
 if [[ -n "$plugin_dist" ]]; then
   [[ -f "$plugin_dist/plugin.json" ]] ||
     fail "$plugin_dist has no plugin.json" "build the bundle first (npm run build) and pass its dist/ folder"
@@ -164,7 +162,7 @@ console_log="$tmp_dir/logs/console.log"
   export GF_NEWS_NEWS_FEED_ENABLED=false
   export GF_LOG_MODE="console file"
   export GF_LOG_LEVEL="${GF_LOG_LEVEL:-info}"
-  exec "$grafana_binary" server --homepath "$grafana_source_dir"
+  exec "$grafana_binary" server --homepath "$grafana_home"
 ) >"$console_log" 2>&1 &
 grafana_pid=$!
 
