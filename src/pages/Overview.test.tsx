@@ -5,6 +5,9 @@ import { render, screen } from '@testing-library/react';
 
 import Overview from './Overview';
 
+// Opt in to React Router v7 behaviour, as Grafana does, so the tests run without deprecation warnings.
+const ROUTER_FUTURE = { v7_startTransition: true, v7_relativeSplatPath: true };
+
 const get = jest.fn();
 const fetch = jest.fn();
 jest.mock('@grafana/runtime', () => ({
@@ -35,7 +38,7 @@ describe('Overview page', () => {
         : throwError(() => ({ data: { message: 'Cannot reach host: connection refused' } }))
     );
     render(
-      <MemoryRouter>
+      <MemoryRouter future={ROUTER_FUTURE}>
         <Overview />
       </MemoryRouter>
     );
@@ -49,7 +52,7 @@ describe('Overview page', () => {
   it('offers to add a data source when there is none', async () => {
     get.mockResolvedValue([]);
     render(
-      <MemoryRouter>
+      <MemoryRouter future={ROUTER_FUTURE}>
         <Overview />
       </MemoryRouter>
     );
