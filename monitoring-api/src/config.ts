@@ -1,5 +1,6 @@
 // Server configuration from environment variables. Bad values stop the
 // server with a message naming the variable; secrets are never echoed.
+import { DIALECT_NAMES } from './dialects/index.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './workload/alerts/rules.js';
 
 export const DEV_METRICS_KEY = 'dev-metrics-key';
@@ -24,6 +25,8 @@ export interface ServerConfig {
   alertWebhookUrl: string | undefined;
   escalationWebhookUrl: string | undefined;
   runbookBaseUrl: string;
+  /** Answer in another team's response shapes (src/dialects); undefined: the contract's own. */
+  dialect: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +68,15 @@ function url(env: Env, name: string): string | undefined {
     // Reported below without echoing the value: webhook URLs carry tokens.
   }
   throw new ConfigError(`${name} must be an http(s) URL.`);
+}
+
+function dialect(env: Env): string | undefined {
+  const raw = env.DIALECT?.trim();
+  if (!raw) return undefined;
+  if (!DIALECT_NAMES.includes(raw)) {
+    throw new ConfigError(`DIALECT must be one of ${DIALECT_NAMES.join(', ')} (got "${raw}").`);
+  }
+  return raw;
 }
 
 const isPositiveInteger = (n: number) => Number.isInteger(n) && n >= 1;
@@ -153,5 +165,6 @@ export function loadConfig(env: Env): ServerConfig {
     alertWebhookUrl: url(env, 'ALERT_WEBHOOK_URL'),
     escalationWebhookUrl: url(env, 'ESCALATION_WEBHOOK_URL'),
     runbookBaseUrl: text(env, 'RUNBOOK_BASE_URL', 'https://runbooks.example.com/appmon').replace(/\/+$/, ''),
+    dialect: dialect(env),
   };
 }

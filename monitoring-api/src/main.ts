@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/admin-routes.js';
 import { faultInterceptor, FaultStore } from './admin/faults.js';
 import { ConfigError, DEV_ADMIN_KEY, DEV_METRICS_KEY, loadConfig, type ServerConfig } from './config.js';
 import { createMonitoringHandler, type Logger } from './contract/index.js';
+import { dialectInterceptor, findDialect } from './dialects/index.js';
 import { SimulationClock } from './workload/clock.js';
 import { NodeProcessSampler } from './workload/process-metrics.js';
 import { Workload } from './workload/workload.js';
@@ -39,11 +40,15 @@ function start(config: ServerConfig): void {
   }
 
   const faults = new FaultStore();
+  const dialect = config.dialect ? findDialect(config.dialect) : undefined;
+  if (dialect) {
+    logger.info(`answering in the ${dialect.name} dialect: ${dialect.summary}`);
+  }
   const handler = createMonitoringHandler({
     source: workload,
     keys: { readKey: config.metricsApiKey, adminKey: config.adminApiKey },
     rateLimitPerMinute: config.rateLimitPerMinute,
-    interceptors: [faultInterceptor(faults)],
+    interceptors: [faultInterceptor(faults), ...(dialect ? [dialectInterceptor(dialect)] : [])],
     extraRoutes: adminRoutes(
       {
         faults,
@@ -83,8 +88,17 @@ function start(config: ServerConfig): void {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+/** --dialect NAME (or --dialect=NAME) on the command line wins over DIALECT. */
+function withArgs(env: NodeJS.ProcessEnv, args: string[]): NodeJS.ProcessEnv {
+  const i = args.findIndex((a) => a === '--dialect' || a.startsWith('--dialect='));
+  if (i < 0) return env;
+  const value = args[i]!.includes('=') ? args[i]!.slice('--dialect='.length) : (args[i + 1] ?? '');
+  if (!value || value.startsWith('--')) throw new ConfigError('--dialect needs a name, for example --dialect spring.');
+  return { ...env, DIALECT: value };
+}
+
 try {
-  start(loadConfig(process.env));
+  start(loadConfig(withArgs(process.env, process.argv.slice(2))));
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`Configuration error: ${err.message}`);
