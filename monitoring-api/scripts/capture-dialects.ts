@@ -28,7 +28,7 @@ const PROBES = [
   '/api/monitoring/metrics?format=datadog',
   '/api/monitoring/alerts?action=history',
   '/api/monitoring/capabilities',
-  '/api/monitoring/metrics/history?metric=api.response_time.p95',
+  '/api/monitoring/metrics/history?name=api.response_time.p95',
   '/api/monitoring/incidents',
 ];
 
@@ -76,7 +76,11 @@ async function admin(url: string, path: string, body: unknown): Promise<unknown>
 async function fireAlerts(url: string): Promise<void> {
   await admin(url, '/api/monitoring/admin/scenario', { scenario: 'payment_failures' });
   await admin(url, '/api/monitoring/admin/clock', { advance_seconds: 120 });
-  await admin(url, '/api/monitoring/alerts', { action: 'trigger', severity: 'medium', description: 'Gallery thumbnails slow' });
+  await admin(url, '/api/monitoring/alerts', {
+    action: 'trigger',
+    severity: 'medium',
+    description: 'Gallery thumbnails slow',
+  });
   const acked = (await admin(url, '/api/monitoring/alerts', {
     action: 'trigger',
     severity: 'low',
@@ -111,7 +115,38 @@ async function capture(dialect: string): Promise<void> {
   }
 }
 
+function readme(): string {
+  const sections = DIALECTS.map(
+    (d) => `## ${d.name}\n\n${d.summary}.\n\n${d.varies.map((v) => `- ${v}`).join('\n')}\n`
+  );
+  return `# Responses of the monitoring endpoints in other teams' styles
+
+Applications implement the five monitoring endpoints from the same short
+description: the paths, the query parameters and a few field names are
+fixed, everything else is up to each team. These folders hold what eight
+such implementations answer, one file per endpoint, all describing the same
+workload (same figures, different shapes):
+
+| File | Request |
+| --- | --- |
+${Object.entries(CAPTURES)
+  .map(([file, path]) => `| \`${file}\` | \`GET ${path}\` |`)
+  .join('\n')}
+| \`answers.json\` | status and content type of every request above and of the optional extensions |
+
+A file is missing when that implementation does not offer the endpoint or
+format; \`answers.json\` shows what it answers instead (404, 400, 422, or JSON
+where Prometheus text was asked for).
+
+The reference server answers in any of these styles with
+\`--dialect NAME\` (or \`DIALECT=NAME\`); \`npm run capture:dialects\` in
+monitoring-api regenerates these files.
+
+${sections.join('\n')}`;
+}
+
 for (const d of DIALECTS) {
   await capture(d.name);
   console.log(`captured ${d.name}`);
 }
+writeFileSync(`${OUT}README.md`, readme());

@@ -119,7 +119,7 @@ export const fastapi: Dialect = {
   summary: 'FastAPI with pydantic models',
   varies: [
     'health in the IETF health-check shape: {"status":"pass","checks":{"database:responseTime":[{"observedValue":4,"status":"pass"}]}} with pass, warn, fail; no health score',
-    'snake_case; every time in epoch seconds with a fraction (`1740996003.56`)',
+    'snake_case; every time in epoch seconds with a fraction (`1741003203.56`)',
     'uptime flattened (`uptime_percentage`, `sla_met`)',
     'metrics as a name → number map with underscored names (`api_response_time_p95`) plus a `labeled` list; format=prometheus or datadog answer 422',
     'alerts as a bare array with `triggered_at` and log-level severities',

@@ -31,12 +31,12 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** Starts the server with test defaults overridden by `env`. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts the server with test defaults overridden by `env`, and command-line `args`. */
+export async function startServer(env: Record<string, string> = {}, args: string[] = []): Promise<RunningServer> {
   if (!existsSync(MAIN)) {
     throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does it).`);
   }
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     // A clean environment: keys or thresholds set in the caller's shell must not leak in.
     env: {
       PATH: process.env.PATH ?? '',
