@@ -1,0 +1,96 @@
+// Command hostserver answers the Grafana HTTP API calls the AppMon frontend makes
+// (/api/ds/query, /api/datasources/uid/<uid>/health and /resources/…, /api/search,
+// /api/plugins/<id>/settings) with the built backend executable, started through
+// go-plugin and called over gRPC as Grafana does, and serves the built plugins under
+// /public/plugins/<id>/ for the host page (tests/host/). It is a test tool: it
+// listens on 127.0.0.1 only and is never part of the plugin bundle.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/appmon/monitoring/pkg/internal/testserver"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "hostserver:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	dist := flag.String("dist", "dist", "the built bundle (npm run build:frontend and the linux/amd64 backend)")
+	static := flag.String("static", "tests/host/.build", "the host page and its shared-module bundle")
+	provisioning := flag.String("datasources", "provisioning/datasources/appmon.yaml", "data source provisioning file")
+	exe := flag.String("exe", "", "backend executable (default: dist/datasource/gpx_appmon_endpoints_<os>_<arch>)")
+	grafanaVersion := flag.String("grafana-version", "12.3.0", "Grafana version the plugin is told it runs in")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("hostserver: ")
+
+	api, err := testserver.Start(testserver.Options{HistoryDays: 30, CatchUp: 3 * time.Minute})
+	if err != nil {
+		return fmt.Errorf("starting the reference monitoring API: %w", err)
+	}
+	defer api.Stop()
+
+	// Grafana expands ${VAR} in provisioning files from its environment.
+	env := map[string]string{"APPMON_API_URL": api.URL, "APPMON_METRICS_API_KEY": api.APIKey, "APPMON_ADMIN_API_KEY": api.AdminKey}
+	sources, err := readDataSources(*provisioning, env)
+	if err != nil {
+		return err
+	}
+
+	if *exe == "" {
+		*exe = filepath.Join(*dist, "datasource", executableName())
+	}
+	p, err := startPlugin(*exe, *grafanaVersion)
+	if err != nil {
+		return err
+	}
+	defer p.stop()
+
+	plugins, err := findPlugins(*dist)
+	if err != nil {
+		return err
+	}
+	g := &grafana{plugin: p, sources: sources, dashboards: filepath.Join(*dist, "dashboards"), version: *grafanaVersion, appSettings: map[string]bool{}}
+	mux := http.NewServeMux()
+	g.routes(mux)
+	serveFiles(mux, *dist, plugins, *static)
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+
+	// One JSON line tells the test driver where to go and which plugins exist.
+	ready, _ := json.Marshal(map[string]any{"url": "http://" + ln.Addr().String() + "/", "plugins": plugins, "pid": p.pid})
+	fmt.Println(string(ready))
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+	// The driver closing stdin also ends the server, so a crashed driver leaves nothing behind.
+	go func() {
+		_, _ = os.Stdin.Read(make([]byte, 1))
+		stop()
+	}()
+	<-ctx.Done()
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
