@@ -84,3 +84,44 @@ func (c *Client) discover(ctx context.Context) Capabilities {
 	}
 	return out
 }
+
+// MetricsFormatTTL is how long the metrics format that worked is reused
+// before the next request negotiates again, so a server that changes what
+// it serves is re-detected within minutes.
+const MetricsFormatTTL = 5 * time.Minute
+
+// formatMemory is the metrics wire format ("json", "prometheus",
+// "datadog") that last worked for this data source instance.
+type formatMemory struct {
+	mu      sync.Mutex
+	format  string
+	expires time.Time
+}
+
+// MetricsFormat returns the remembered working metrics format, or "" when
+// none is known (never detected, expired or forgotten).
+func (c *Client) MetricsFormat() string {
+	c.mformat.mu.Lock()
+	defer c.mformat.mu.Unlock()
+	if c.mformat.format == "" || !c.now().Before(c.mformat.expires) {
+		return ""
+	}
+	return c.mformat.format
+}
+
+// RememberMetricsFormat records the format that was read successfully, for
+// MetricsFormatTTL.
+func (c *Client) RememberMetricsFormat(format string) {
+	c.mformat.mu.Lock()
+	defer c.mformat.mu.Unlock()
+	c.mformat.format, c.mformat.expires = format, c.now().Add(MetricsFormatTTL)
+}
+
+// ForgetMetricsFormat drops the remembered format (it stopped working).
+func (c *Client) ForgetMetricsFormat(format string) {
+	c.mformat.mu.Lock()
+	defer c.mformat.mu.Unlock()
+	if c.mformat.format == format {
+		c.mformat.format = ""
+	}
+}

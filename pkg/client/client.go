@@ -18,6 +18,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/appmon/monitoring/pkg/parse"
 	"github.com/appmon/monitoring/pkg/settings"
 )
 
@@ -50,6 +51,8 @@ type Request struct {
 	Accept func(status int, body []byte) bool
 	// NoCache skips the TTL cache lookup (the health check wants a live answer).
 	NoCache bool
+	// Raw skips the response mapping (the preview applies a candidate).
+	Raw bool
 }
 
 // Response is a received body. It is shared between callers and cached:
@@ -80,6 +83,10 @@ type Client struct {
 	cache *responseCache
 	group singleflight.Group
 	caps  capabilitiesCache
+
+	mapping *parse.Mapping // jsonData.mappings; see mapping.go
+	// mformat is the metrics format negotiation found (capabilities.go).
+	mformat formatMemory
 
 	now func() time.Time
 }
@@ -133,6 +140,9 @@ func (c *Client) URL(path string, q url.Values) string {
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	u := c.URL(r.Path, r.Query)
 	key := u + "\x00" + c.keyID
+	if r.Raw {
+		key += "\x00raw" // a raw body must never be served as a mapped one
+	}
 	if sc := scopeFrom(ctx); sc != nil && !r.NoCache {
 		return sc.do(ctx, key, func() (*Response, error) { return c.getShared(ctx, key, u, r) },
 			func(err error) error { return c.transportError(r.Path, err, c.timeout) })
@@ -240,6 +250,15 @@ func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, t
 			return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
 		}
 		body = body[:readLimit] // an error page: its start is enough for the message
+	}
+	if ok || r.Accept != nil {
+		mapped, err := c.mapBody(r, body)
+		if err != nil && ok {
+			return nil, 0, &Error{Kind: KindMapping, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Detail: c.redact(err.Error()), Err: err}
+		}
+		if err == nil {
+			body = mapped // an accepted error status is judged on the mapped body
+		}
 	}
 	if ok || (r.Accept != nil && r.Accept(res.StatusCode, body)) {
 		return &Response{

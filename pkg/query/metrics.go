@@ -3,13 +3,11 @@ package query
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"sync"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
-	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/parse"
 )
 
@@ -92,39 +90,10 @@ func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.
 	return ts, out, nil
 }
 
-// FetchMetrics returns the current metrics of a category ("" for all).
+// FetchMetrics returns the current metrics of a category ("" for all),
+// in the format negotiation found (the pickers and template variables).
 func (r *Runner) FetchMetrics(ctx context.Context, category string) (parse.Metrics, error) {
-	return r.fetchMetrics(ctx, category, "", &trace{})
-}
-
-func (r *Runner) fetchMetrics(ctx context.Context, category, format string, tr *trace) (parse.Metrics, error) {
-	params := url.Values{}
-	if category != "" {
-		params.Set("category", category)
-	}
-	if format != "" {
-		params.Set("format", format)
-	}
-	resp, err := r.get(ctx, tr, client.Request{Path: client.PathMetrics, Query: params})
-	if err != nil {
-		return parse.Metrics{}, err
-	}
-	return parsed(r.Client, resp, "metrics", func() (parse.Metrics, error) {
-		m, err := parse.ParseMetrics(resp.ContentType, resp.Body)
-		if err != nil {
-			return m, err
-		}
-		if m.Timestamp.IsZero() {
-			m.Timestamp = resp.FetchedAt.UTC()
-		}
-		// Prometheus text carries no category; the request named it.
-		for i := range m.Metrics {
-			if m.Metrics[i].Category == "" {
-				m.Metrics[i].Category = category
-			}
-		}
-		return m, nil
-	})
+	return r.fetchMetrics(ctx, category, FormatAuto, &trace{})
 }
 
 func snapshotSeries(m parse.Metrics, names Matcher) []series {

@@ -37,9 +37,9 @@ const (
 	AlertsConfiguration = "configuration"
 )
 
-// Metrics wire formats a query may ask for; "" means json. Responses are
+// Metrics wire formats a query may ask for; "" means auto. Responses are
 // parsed by what they are (Content-Type and body), not by what was asked.
-var formats = map[string]bool{"": true, "auto": true, "json": true, "prometheus": true, "datadog": true}
+var formats = map[string]bool{"": true, FormatAuto: true, FormatJSON: true, FormatPrometheus: true, FormatDatadog: true}
 
 // Model is the query JSON the editor saves (and provisioning files and
 // alert rules contain). Every field is optional: an empty query shows all
@@ -59,8 +59,9 @@ type Model struct {
 	AlertsAction string `json:"alertsAction,omitempty"`
 	// Severity filters alerts (one, a list, or empty for all).
 	Severity string `json:"severity,omitempty"`
-	// Format is the metrics wire format to request: json (default),
-	// prometheus or datadog.
+	// Format is the metrics wire format to request: auto (default: JSON,
+	// then Prometheus text, then Datadog series, remembering what worked),
+	// json, prometheus or datadog (that format only).
 	Format string `json:"format,omitempty"`
 	// Live streams current values through Grafana Live.
 	Live bool `json:"live,omitempty"`
@@ -165,10 +166,10 @@ func Parse(dq backend.DataQuery) (Query, error) {
 
 	q.Format = strings.ToLower(strings.TrimSpace(m.Format))
 	if !formats[q.Format] {
-		return Query{}, badQueryf("unknown metrics format %q: use json, prometheus or datadog", m.Format)
+		return Query{}, badQueryf("unknown metrics format %q: use auto, json, prometheus or datadog", m.Format)
 	}
-	if q.Format == "auto" || q.Format == "json" {
-		q.Format = "" // the server's default; keeps one cache entry per URL
+	if q.Format == "" {
+		q.Format = FormatAuto
 	}
 	if q.Endpoints, err = NewEndpointFilter(m.Endpoint); err != nil {
 		return Query{}, badQueryf("endpoint filter: %v", err)

@@ -13,7 +13,7 @@ func TestParseDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q.Type != TypeMetrics || q.Categories != nil || !q.Names.All() || q.AlertsAction != AlertsActive || q.Format != "" || q.Live {
+	if q.Type != TypeMetrics || q.Categories != nil || !q.Names.All() || q.AlertsAction != AlertsActive || q.Format != FormatAuto || q.Live {
 		t.Fatalf("defaults: %+v", q)
 	}
 }
@@ -31,7 +31,7 @@ func TestParseFields(t *testing.T) {
 		t.Fatalf("parsed: %+v", q)
 	}
 	q, err = Parse(backend.DataQuery{JSON: json.RawMessage(`{"queryType":"uptime","category":"All","format":"json"}`)})
-	if err != nil || q.Type != TypeUptime || q.Categories != nil || q.Format != "" {
+	if err != nil || q.Type != TypeUptime || q.Categories != nil || q.Format != FormatJSON {
 		t.Fatalf("json-field query type, 'All' category, json format: %+v %v", q, err)
 	}
 }
@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 		`{"queryType":"logs"}`:               `unknown query type "logs": use one of metrics, health, uptime, alerts, dashboard, slo, oncall`,
 		`{"category":"a b"}`:                 `category "a b" is not valid`,
 		`{"alertsAction":"delete"}`:          `unknown alerts action "delete": use active, history or configuration`,
-		`{"format":"xml"}`:                   `unknown metrics format "xml": use json, prometheus or datadog`,
+		`{"format":"xml"}`:                   `unknown metrics format "xml": use auto, json, prometheus or datadog`,
 		`{"metricName":"[a"}`:                `metric name filter: "[a" is not a valid pattern`,
 		`{"live":"yes"}`:                     `the query is not valid JSON or a field has the wrong type`,
 		`{"metricName":"` + many(101) + `"}`: `metric name filter: 101 items`,

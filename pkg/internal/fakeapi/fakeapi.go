@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,17 @@ type Server struct {
 	// bucket starting at t (ok=false: a gap) instead of the default
 	// pattern. Set it before the first request.
 	HistoryValue func(name string, t time.Time) (v float64, ok bool)
+	// Extensions, when not nil, replaces the extensions the capabilities
+	// document offers; the endpoints of the others answer 404 (alert
+	// history: 400, as a server without it rejects the action).
+	Extensions []string
+	// MetricsFormats, when not nil, lists the metrics formats served
+	// ("json", "prometheus", "datadog"); the default answers an HTML page
+	// without "json", and other formats 400.
+	MetricsFormats []string
+	// IgnoreCategory makes the metrics endpoint answer every metric
+	// whatever ?category= says.
+	IgnoreCategory bool
 
 	mu     sync.Mutex
 	faults map[string]*Fault
@@ -170,8 +182,19 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	case "/api/monitoring/uptime":
 		writeJSON(w, http.StatusOK, UptimeJSON)
 	case "/api/monitoring/metrics":
+		if !s.servesFormat(q.Get("format")) {
+			s.unreadableMetrics(w, q.Get("format"))
+			return
+		}
+		if s.IgnoreCategory {
+			q.Del("category")
+		}
 		s.metrics(w, q.Get("format"), q.Get("category"))
 	case "/api/monitoring/metrics/history":
+		if !s.offers(parse.ExtMetricsHistory) {
+			writeJSON(w, http.StatusNotFound, `{"error":{"status":404,"code":"not_found","message":"no such endpoint"}}`)
+			return
+		}
 		s.history(w, r)
 	case "/api/monitoring/dashboard":
 		writeJSON(w, http.StatusOK, DashboardJSON)
@@ -180,6 +203,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		case "", "active":
 			writeJSON(w, http.StatusOK, AlertsActiveJSON)
 		case "history":
+			if !s.offers(parse.ExtAlertsHistory) {
+				writeJSON(w, http.StatusBadRequest, `{"error":{"status":400,"code":"bad_request","message":"action must be active or configuration"}}`)
+				return
+			}
 			writeJSON(w, http.StatusOK, AlertsHistoryJSON)
 		case "configuration":
 			writeJSON(w, http.StatusOK, AlertConfigJSON)
@@ -191,8 +218,12 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusNotFound, `{"error":{"status":404,"code":"not_found","message":"no such endpoint"}}`)
 			return
 		}
-		writeJSON(w, http.StatusOK, CapabilitiesJSON)
+		s.capabilities(w)
 	case "/api/monitoring/incidents":
+		if !s.offers(parse.ExtIncidents) {
+			writeJSON(w, http.StatusNotFound, `{"error":{"status":404,"code":"not_found","message":"no such endpoint"}}`)
+			return
+		}
 		writeJSON(w, http.StatusOK, IncidentsJSON)
 	default:
 		writeJSON(w, http.StatusNotFound, `{"error":{"status":404,"code":"not_found","message":"no such endpoint"}}`)
@@ -274,6 +305,41 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	}
 	b, _ := json.Marshal(map[string]any{"from": q.Get("from"), "to": q.Get("to"), "step": step, "series": out})
 	writeJSON(w, http.StatusOK, string(b))
+}
+
+// offers reports whether the fake has an extension (Extensions nil: all).
+func (s *Server) offers(ext string) bool {
+	return s.Extensions == nil || slices.Contains(s.Extensions, ext)
+}
+
+func (s *Server) capabilities(w http.ResponseWriter) {
+	if s.Extensions == nil {
+		writeJSON(w, http.StatusOK, CapabilitiesJSON)
+		return
+	}
+	var doc map[string]any
+	_ = json.Unmarshal([]byte(CapabilitiesJSON), &doc)
+	doc["extensions"] = append([]string{}, s.Extensions...)
+	b, _ := json.Marshal(doc)
+	writeJSON(w, http.StatusOK, string(b))
+}
+
+func (s *Server) servesFormat(format string) bool {
+	if format == "" {
+		format = "json"
+	}
+	return s.MetricsFormats == nil || slices.Contains(s.MetricsFormats, format)
+}
+
+// unreadableMetrics is what a server without the format answers: an HTML
+// page for the default, 400 for a format parameter it does not know.
+func (s *Server) unreadableMetrics(w http.ResponseWriter, format string) {
+	if format == "" {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = fmt.Fprint(w, "<html><body><h1>Metrics</h1></body></html>")
+		return
+	}
+	writeJSON(w, http.StatusBadRequest, `{"error":{"status":400,"code":"bad_request","message":"unknown format"}}`)
 }
 
 func writeJSON(w http.ResponseWriter, status int, body string) {

@@ -1,0 +1,193 @@
+package query
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/parse"
+)
+
+// Metrics wire formats a query may ask for. Auto (the default) negotiates:
+// JSON first, then ?format=prometheus, then ?format=datadog, and the data
+// source instance remembers the one that worked for client.MetricsFormatTTL.
+const (
+	FormatAuto       = "auto"
+	FormatJSON       = "json"
+	FormatPrometheus = "prometheus"
+	FormatDatadog    = "datadog"
+)
+
+// negotiationOrder is the order auto tries the formats in.
+var negotiationOrder = []string{FormatJSON, FormatPrometheus, FormatDatadog}
+
+// FormatLabel names a format the way users see it in messages.
+func FormatLabel(format string) string {
+	switch format {
+	case FormatPrometheus:
+		return "Prometheus text (?format=prometheus)"
+	case FormatDatadog:
+		return "Datadog series (?format=datadog)"
+	case FormatJSON:
+		return "JSON"
+	}
+	return format
+}
+
+// metricsFetch is one read of the metrics endpoint.
+type metricsFetch struct {
+	category string
+	format   string // json, prometheus or datadog (never auto)
+	noCache  bool
+}
+
+// fetchMetrics reads current metrics in the query's format; auto ("" too)
+// uses the remembered format, negotiating when none is known or it stopped
+// working.
+func (r *Runner) fetchMetrics(ctx context.Context, category, format string, tr *trace) (parse.Metrics, error) {
+	if format != "" && format != FormatAuto {
+		return r.fetchMetricsAs(ctx, metricsFetch{category: category, format: format}, tr)
+	}
+	if known := r.Client.MetricsFormat(); known != "" {
+		m, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: known}, tr)
+		if err == nil || !otherFormatMayHelp(err) {
+			return m, err
+		}
+		r.Client.ForgetMetricsFormat(known)
+	}
+	m, _, err := r.negotiateMetrics(ctx, category, false, tr)
+	return m, err
+}
+
+// NegotiateMetrics reads all current metrics trying every format in
+// order, bypassing the cache, and remembers the format that worked (the
+// health check calls it). format is "" when no format could be read.
+func (r *Runner) NegotiateMetrics(ctx context.Context) (parse.Metrics, string, error) {
+	return r.negotiateMetrics(ctx, "", true, &trace{})
+}
+
+// negotiateMetrics takes the first format whose body reads and has
+// metrics. When every readable body is empty (a category without
+// metrics), the first readable one is the answer and nothing is
+// remembered. When none reads, the error lists every attempt.
+func (r *Runner) negotiateMetrics(ctx context.Context, category string, noCache bool, tr *trace) (parse.Metrics, string, error) {
+	var (
+		empty     *parse.Metrics
+		emptyFmt  string
+		attempts  []string
+		firstErr  error
+		sameError = true
+	)
+	for _, f := range negotiationOrder {
+		m, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: f, noCache: noCache}, tr)
+		if err != nil {
+			if !otherFormatMayHelp(err) {
+				return parse.Metrics{}, "", err
+			}
+			if firstErr == nil {
+				firstErr = err
+			} else if err.Error() != firstErr.Error() {
+				sameError = false
+			}
+			attempts = append(attempts, FormatLabel(f)+": "+err.Error())
+			continue
+		}
+		if len(m.Metrics) > 0 {
+			r.Client.RememberMetricsFormat(f)
+			return m, f, nil
+		}
+		if empty == nil {
+			empty, emptyFmt = &m, f
+		}
+	}
+	if empty != nil {
+		return *empty, emptyFmt, nil
+	}
+	if sameError {
+		return parse.Metrics{}, "", firstErr
+	}
+	return parse.Metrics{}, "", &formatsError{first: firstErr, attempts: attempts}
+}
+
+// otherFormatMayHelp reports whether a failed read is about the body or
+// the format (so another format may work), not about reaching the server
+// or the key, where trying more formats only delays the answer.
+func otherFormatMayHelp(err error) bool {
+	ce, ok := client.AsError(err)
+	if !ok {
+		return false
+	}
+	switch ce.Kind {
+	case client.KindUnauthorized, client.KindForbidden, client.KindRateLimited, client.KindTimeout,
+		client.KindUnreachable, client.KindDNS, client.KindTLS, client.KindConnectionLost,
+		client.KindTransport, client.KindCanceled:
+		return false
+	}
+	return true
+}
+
+// formatsError is the answer when no metrics format could be read. It
+// unwraps to the JSON attempt's *client.Error, so it is reported as the
+// server's problem with that status.
+type formatsError struct {
+	first    error
+	attempts []string
+}
+
+func (e *formatsError) Error() string {
+	return fmt.Sprintf("the metrics endpoint (%s) could not be read in any format; %s", client.PathMetrics, strings.Join(e.attempts, "; "))
+}
+
+func (e *formatsError) Unwrap() error { return e.first }
+
+// fetchMetricsAs reads the metrics endpoint in one format. JSON is the
+// server's default, so it is requested without a format parameter (one
+// cache entry per URL, and servers that reject unknown parameters work).
+func (r *Runner) fetchMetricsAs(ctx context.Context, mf metricsFetch, tr *trace) (parse.Metrics, error) {
+	params := url.Values{}
+	if mf.category != "" {
+		params.Set("category", mf.category)
+	}
+	if mf.format != "" && mf.format != FormatJSON {
+		params.Set("format", mf.format)
+	}
+	resp, err := r.get(ctx, tr, client.Request{Path: client.PathMetrics, Query: params, NoCache: mf.noCache})
+	if err != nil {
+		return parse.Metrics{}, err
+	}
+	return parsed(r.Client, resp, "metrics", func() (parse.Metrics, error) {
+		m, err := parse.ParseMetrics(resp.ContentType, resp.Body)
+		if err != nil {
+			return m, err
+		}
+		if m.Timestamp.IsZero() {
+			m.Timestamp = resp.FetchedAt.UTC()
+		}
+		m.Metrics = inCategory(m.Metrics, mf.category)
+		return m, nil
+	})
+}
+
+// inCategory keeps the metrics of the requested category. Servers that
+// ignore ?category= answer with every metric, so the filter is applied
+// here too: a metric whose category is known (from the body, or from its
+// name's prefix) must match; one without a category is taken to be what
+// the server was asked for and gets the requested category.
+func inCategory(ms []parse.Metric, category string) []parse.Metric {
+	if category == "" {
+		return ms
+	}
+	out := make([]parse.Metric, 0, len(ms))
+	for _, m := range ms {
+		switch {
+		case m.Category == "":
+			m.Category = category
+		case !strings.EqualFold(m.Category, category):
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package query
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/internal/fakeapi"
+)
+
+func metricsRequests(fake *fakeapi.Server) []string {
+	var out []string
+	for _, s := range fake.Seen() {
+		if strings.HasPrefix(s, "/api/monitoring/metrics") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// A server that serves its metrics only as Prometheus text or Datadog
+// series: auto finds the format, and later queries ask for it directly.
+func TestMetricsFormatNegotiation(t *testing.T) {
+	tests := []struct {
+		serves string
+		first  []string
+		second []string
+	}{
+		{"prometheus",
+			[]string{"/api/monitoring/metrics", "/api/monitoring/metrics?format=prometheus"},
+			[]string{"/api/monitoring/metrics?category=cache&format=prometheus"}},
+		{"datadog",
+			[]string{"/api/monitoring/metrics", "/api/monitoring/metrics?format=prometheus", "/api/monitoring/metrics?format=datadog"},
+			[]string{"/api/monitoring/metrics?category=cache&format=datadog"}},
+		{"json",
+			[]string{"/api/monitoring/metrics"},
+			[]string{"/api/monitoring/metrics?category=cache"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.serves, func(t *testing.T) {
+			fake := fakeapi.New(t)
+			fake.NoCapabilities = true
+			fake.MetricsFormats = []string{tt.serves}
+			r := newRunner(t, fake.URL)
+			frames := run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+			if d := cmp.Diff(wantSnapshot, describe(frames)); d != "" {
+				t.Fatalf("frames (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(tt.first, metricsRequests(fake)); d != "" {
+				t.Fatalf("negotiation requests (-want +got):\n%s", d)
+			}
+			if got := r.Client.MetricsFormat(); got != tt.serves {
+				t.Fatalf("remembered format %q, want %q", got, tt.serves)
+			}
+			fake.ResetCounts()
+			// The remembered format is used directly, and a server that
+			// ignores ?category= (the fake does for these formats) is
+			// filtered here.
+			frames = run(t, r, mustParse(t, "metrics", `{"category":"cache"}`, time.Time{}, time.Time{}))
+			if d := cmp.Diff([]string{wantSnapshot[9]}, describe(frames)); d != "" {
+				t.Fatalf("category frames (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(tt.second, metricsRequests(fake)); d != "" {
+				t.Fatalf("requests with a known format (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// A remembered format that stops working is forgotten and negotiation runs
+// again in the same query.
+func TestMetricsFormatRedetected(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.MetricsFormats = []string{"prometheus"}
+	r := newRunner(t, fake.URL)
+	run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+	fake.MetricsFormats = []string{"json"}
+	r.Client.Close() // empty the response cache; the format memory stays
+	fake.ResetCounts()
+	frames := run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+	if d := cmp.Diff(wantSnapshot, describe(frames)); d != "" {
+		t.Fatalf("frames (-want +got):\n%s", d)
+	}
+	want := []string{"/api/monitoring/metrics?format=prometheus", "/api/monitoring/metrics"}
+	if d := cmp.Diff(want, metricsRequests(fake)); d != "" {
+		t.Fatalf("requests (-want +got):\n%s", d)
+	}
+	if got := r.Client.MetricsFormat(); got != "json" {
+		t.Fatalf("remembered %q", got)
+	}
+}
+
+// A server that ignores ?category= in its JSON answer is filtered by the
+// backend.
+func TestMetricsCategoryIgnoredByServer(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.IgnoreCategory = true
+	r := newRunner(t, fake.URL)
+	frames := run(t, r, mustParse(t, "metrics", `{"category":"{cache,system}"}`, time.Time{}, time.Time{}))
+	if d := cmp.Diff([]string{wantSnapshot[9], wantSnapshot[0], wantSnapshot[1]}, describe(frames)); d != "" {
+		t.Fatalf("frames (-want +got):\n%s", d)
+	}
+	m, err := r.FetchMetrics(context.Background(), "business")
+	if err != nil || len(m.Metrics) != 2 {
+		t.Fatalf("business metrics: %d, %v", len(m.Metrics), err)
+	}
+}
+
+func TestMetricsFormatErrors(t *testing.T) {
+	t.Run("no format readable", func(t *testing.T) {
+		fake := fakeapi.New(t)
+		fake.NoCapabilities = true
+		fake.MetricsFormats = []string{}
+		r := newRunner(t, fake.URL)
+		_, err := r.Run(context.Background(), mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+		want := "the metrics endpoint (/api/monitoring/metrics) could not be read in any format; JSON: upstream returned an HTML page instead of data for /api/monitoring/metrics"
+		if err == nil || !strings.HasPrefix(err.Error(), want) ||
+			!strings.Contains(err.Error(), "Prometheus text (?format=prometheus): upstream rejected the request to /api/monitoring/metrics (400 Bad Request)") ||
+			!strings.Contains(err.Error(), "Datadog series (?format=datadog): upstream rejected the request to /api/monitoring/metrics (400 Bad Request)") {
+			t.Fatalf("err = %v", err)
+		}
+		if _, ok := client.AsError(err); !ok {
+			t.Fatal("the error must stay the server's (a *client.Error in its chain)")
+		}
+		if r.Client.MetricsFormat() != "" {
+			t.Fatal("nothing may be remembered")
+		}
+	})
+	t.Run("an explicit format is not negotiated", func(t *testing.T) {
+		fake := fakeapi.New(t)
+		fake.NoCapabilities = true
+		fake.MetricsFormats = []string{"prometheus"}
+		r := newRunner(t, fake.URL)
+		_, err := r.Run(context.Background(), mustParse(t, "metrics", `{"format":"json"}`, time.Time{}, time.Time{}))
+		if !client.IsKind(err, client.KindHTML) || len(metricsRequests(fake)) != 1 {
+			t.Fatalf("err = %v, requests %v", err, metricsRequests(fake))
+		}
+	})
+	t.Run("a rejected key is not retried in other formats", func(t *testing.T) {
+		fake := fakeapi.New(t)
+		fake.NoCapabilities = true
+		fake.SetFault("/api/monitoring/metrics", fakeapi.Fault{Status: 401, Body: `{"error":"bad key"}`})
+		r := newRunner(t, fake.URL)
+		_, err := r.Run(context.Background(), mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+		if !client.IsKind(err, client.KindUnauthorized) || len(metricsRequests(fake)) != 1 {
+			t.Fatalf("err = %v, requests %v", err, metricsRequests(fake))
+		}
+	})
+}
