@@ -42,6 +42,8 @@ const (
 	KindHTML
 	KindCanceled
 	KindUnsupported
+	// KindMapping: the data source's response mapping does not fit the body.
+	KindMapping
 )
 
 // Error is a failed upstream call. Error() is the sentence the user sees
@@ -120,6 +122,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("the request to %s was canceled", e.Path)
 	case KindUnsupported:
 		return fmt.Sprintf("the server at %s does not offer %s", e.Host, e.Detail)
+	case KindMapping:
+		return fmt.Sprintf("the response mapping does not fit what %s returned: %s; fix it under Response mapping in the data source settings", e.Path, e.Detail)
 	default:
 		return fmt.Sprintf("request to %s%s failed: %s", e.Host, e.Path, e.Detail)
 	}

@@ -48,9 +48,10 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	ds.resources = httpadapter.New(ds.routes())
 	objectives, sloErr := slo.ParseObjectives(s.JSONData)
 	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
+	mapping, mapErr := settings.LoadMappings(s.JSONData)
 	st, err := settings.Load(ctx, s)
 	if cerr := joinConfigErrors(err, sloErr, oncallErr); cerr != nil {
-		ds.configErr = cerr
+		ds.configErr = joinConfigErrors(cerr, mapErr)
 		return ds, nil
 	}
 	c, err := client.New(st)
@@ -58,6 +59,10 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		ds.configErr = err
 		return ds, nil
 	}
+	c.SetMapping(mapping)
+	// A broken mapping stops every handler but the preview, which keeps the
+	// client to try a corrected mapping before it is saved.
+	ds.configErr = mapErr
 	ds.settings, ds.client = st, c
 	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: objectives, Schedule: schedule}
 	return ds, nil
