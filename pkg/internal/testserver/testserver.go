@@ -61,6 +61,9 @@ type Options struct {
 	// backfilled history and a minute appears only once it is complete,
 	// so without this a fresh server has none for up to two minutes.
 	CatchUp time.Duration
+	// Dialect answers in another team's response shapes (--dialect, see
+	// monitoring-api/src/dialects); empty means the contract's own.
+	Dialect string
 }
 
 // APIDir finds monitoring-api/ from this source file's location.
@@ -120,6 +123,9 @@ func Start(opts Options) (*Server, error) {
 	}
 	if opts.CatchUp > 0 {
 		opts.ClockStart, opts.ClockControl = time.Now().Add(-opts.CatchUp), true
+	}
+	if opts.Dialect != "" {
+		argv = append(argv, "--dialect", opts.Dialect)
 	}
 	s := &Server{APIKey: randomKey("it-read-"), AdminKey: randomKey("it-admin-"), done: make(chan struct{})}
 	cmd := exec.Command(argv[0], argv[1:]...)

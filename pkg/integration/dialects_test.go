@@ -1,0 +1,370 @@
+package integration
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/appmon/monitoring/pkg/internal/testserver"
+	"github.com/appmon/monitoring/pkg/plugin"
+)
+
+// Applications implement the five endpoints in their own shapes. For each
+// dialect of the reference server (monitoring-api --dialect, one captured
+// response per endpoint in pkg/parse/testdata/dialects), the data source
+// built as Grafana builds it must:
+//   - pass the health check (OK or a warning, never an error) with a first
+//     line under 300 characters;
+//   - answer every provisioned dashboard query with data or a notice that
+//     says what the server lacks, never an error;
+//   - answer every provisioned alert-rule query with a number or no data,
+//     never a 0 standing in for a figure the server does not report.
+
+// knownDialectGaps are matrix cells ("dialect/column") that still fail
+// because the data source cannot read that dialect yet; each says why.
+// They are reported in the matrix instead of failing the test; every other
+// cell is asserted.
+var knownDialectGaps = map[string]string{
+	"django/alerts":     gapAlertHistory,
+	"express/alerts":    gapAlertHistory,
+	"fastapi/alerts":    gapAlertHistory,
+	"go/alerts":         gapAlertHistory,
+	"laravel/alerts":    gapAlertHistory,
+	"rails/alerts":      gapAlertHistory + "; " + gapJSONAPI,
+	"spring/alerts":     gapAlertHistory,
+	"express/health":    "the health check fails when the alert configuration has thresholds but no list of rules",
+	"go/health":         "the health check fails when action=configuration answers 400",
+	"fastapi/health":    gapHealthPanels,
+	"laravel/health":    gapHealthPanels,
+	"nestjs/health":     "the Health score panel shows no data without a notice when the server reports no score",
+	"spring/health":     gapHealthPanels,
+	"laravel/dashboard": "health check results (checkResults) give no services for the service variable; dashboard figures under data.summary are not read",
+	"rails/health":      gapJSONAPI,
+	"rails/metrics":     gapJSONAPI,
+	"rails/dashboard":   gapJSONAPI,
+	"rails/slo":         gapJSONAPI,
+}
+
+const (
+	gapAlertHistory = "alert history panels answer an error, not a notice, when the server lacks the alerts.history extension"
+	gapHealthPanels = "the Health score and Dependency response time panels show no data without a notice (no score; services in another shape)"
+	gapJSONAPI      = "JSON:API documents ({\"data\":[{\"attributes\":{...}}]}) are not unwrapped"
+)
+
+const healthFirstLineMax = 300
+
+type dialectTarget struct {
+	name string
+	srv  *testserver.Server
+	ds   *plugin.Datasource
+}
+
+func TestDialects(t *testing.T) {
+	if os.Getenv("APPMON_INTEGRATION") != "1" {
+		t.Skip("the dialect matrix starts its own servers: run it with APPMON_INTEGRATION=1")
+	}
+	names := dialectNames(t)
+	// The reference dialect is the baseline the alert-rule values are compared with.
+	targets := startDialects(t, append([]string{""}, names...))
+	baseline, dialects := targets[0], targets[1:]
+	matrix := newDialectMatrix()
+
+	t.Run("matrix", func(t *testing.T) {
+		for _, d := range dialects {
+			t.Run(d.name, func(t *testing.T) {
+				t.Parallel()
+				checkDialectHealth(t, d, matrix)
+				checkDialectDashboards(t, d, matrix)
+				checkDialectRules(t, d, baseline, matrix)
+			})
+		}
+	})
+
+	t.Log("dialect matrix (checks that held / checks run; notices are panel notices):\n" + matrix.render(names, knownDialectGaps))
+	failures := matrix.failures()
+	for _, cell := range sortedKeys(failures) {
+		msg := strings.Join(failures[cell], "\n    ")
+		if reason, gap := knownDialectGaps[cell]; gap {
+			t.Logf("known gap %s (%s):\n    %s", cell, reason, msg)
+			continue
+		}
+		t.Errorf("%s:\n    %s", cell, msg)
+	}
+	for _, cell := range sortedKeys(knownDialectGaps) {
+		if _, failing := failures[cell]; !failing {
+			t.Logf("known gap %s now passes: remove it from knownDialectGaps", cell)
+		}
+	}
+}
+
+// dialectNames are the dialects with captured responses: one folder each.
+func dialectNames(t *testing.T) []string {
+	entries, err := os.ReadDir(repoPath(t, "pkg", "parse", "testdata", "dialects"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	if len(out) < 8 {
+		t.Fatalf("found %d dialects (%v), expected at least 8", len(out), out)
+	}
+	return out
+}
+
+// startDialects starts one server per dialect ("" is the reference) in
+// parallel, each with a manual alert firing so alert panels have rows.
+func startDialects(t *testing.T, names []string) []*dialectTarget {
+	out := make([]*dialectTarget, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			opts := testserver.Options{Dialect: name, HistoryDays: 1, CatchUp: 2 * time.Minute}
+			if name == "" || name == "nestjs" {
+				// Dialects with metric history get what the dashboards read (up to a month).
+				opts.HistoryDays = 30
+			}
+			srv, err := testserver.Start(opts)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			out[i] = &dialectTarget{name: name, srv: srv}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			_, errs[i] = srv.TriggerAlert(ctx, "medium", "Dialect check", "Fired by TestDialects so alert panels have rows")
+		}()
+	}
+	wg.Wait()
+	for i, srv := range out {
+		if srv != nil {
+			t.Cleanup(func() {
+				if t.Failed() {
+					t.Logf("server output (%s):\n%s", label(names[i]), srv.srv.Output())
+				}
+				srv.srv.Stop()
+			})
+		}
+	}
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("%s: %v", label(names[i]), err)
+		}
+	}
+	for _, d := range out {
+		d.ds = newDS(t, d.srv.URL, `{}`, d.srv.APIKey)
+	}
+	return out
+}
+
+func label(dialect string) string {
+	if dialect == "" {
+		return "reference"
+	}
+	return dialect
+}
+
+// checkDialectHealth runs the health check: OK or a warning, one short first line.
+func checkDialectHealth(t *testing.T, d *dialectTarget, m *dialectMatrix) {
+	res, err := d.ds.CheckHealth(context.Background(), &backend.CheckHealthRequest{})
+	if err != nil {
+		m.setHealth(d.name, "ERROR")
+		m.fail(d.name, "health", "health check: %v", err)
+		return
+	}
+	first, _, _ := strings.Cut(res.Message, "\n")
+	outcome := healthOutcome(res)
+	m.setHealth(d.name, outcome)
+	switch {
+	case outcome == "ERROR" || outcome == "UNKNOWN":
+		m.fail(d.name, "health", "health check %s: %s", outcome, first)
+	case len(first) >= healthFirstLineMax:
+		m.fail(d.name, "health", "health check's first line has %d characters (limit %d): %s", len(first), healthFirstLineMax, first)
+	default:
+		m.pass(d.name, "health", 0)
+	}
+	t.Logf("health check %s: %s", outcome, first)
+}
+
+// healthOutcome is OK, WARNING, ERROR or UNKNOWN. Grafana's health result
+// has no warning status: a warning is an OK result that says so, in its
+// message or as a level in its details.
+func healthOutcome(res *backend.CheckHealthResult) string {
+	switch res.Status {
+	case backend.HealthStatusError:
+		return "ERROR"
+	case backend.HealthStatusOk:
+	default:
+		return "UNKNOWN"
+	}
+	var details map[string]any
+	_ = json.Unmarshal(res.JSONDetails, &details)
+	for _, k := range []string{"level", "tier", "severity", "status"} {
+		if s, ok := details[k].(string); ok && strings.EqualFold(s, "warning") {
+			return "WARNING"
+		}
+	}
+	first, _, _ := strings.Cut(res.Message, "\n")
+	if strings.Contains(strings.ToLower(first), "warning") {
+		return "WARNING"
+	}
+	return "OK"
+}
+
+// checkDialectDashboards runs every target of every provisioned dashboard
+// with the dashboard's time range: data or a notice, never an error.
+func checkDialectDashboards(t *testing.T, d *dialectTarget, m *dialectMatrix) {
+	now := time.Now().UTC()
+	for _, dash := range loadDashboards(t) {
+		from, err := grafanaTime(dash.Time.From, now, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to, err := grafanaTime(dash.Time.To, now, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		values, err := variableValues(dash, func(v variableJSON) ([]string, error) {
+			opts, err := variableOptions(t, d.ds, v)
+			if err != nil {
+				// The panels still run, unfiltered, as Grafana's would with an empty variable.
+				m.fail(d.name, "dashboard", "%s: variable %s: %v", dash.File, v.Name, err)
+				return []string{""}, nil
+			}
+			return opts, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range allPanels(dash.Panels) {
+			checkDialectPanel(t, d, m, dash.File, p, values, from, to, now)
+		}
+	}
+}
+
+func checkDialectPanel(t *testing.T, d *dialectTarget, m *dialectMatrix, file string, p panelJSON, values map[string]string, from, to, now time.Time) {
+	from, to, err := panelRange(p, from, to, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mdp := p.MaxDataPoints
+	if mdp <= 0 {
+		mdp = 1000
+	}
+	interval := max(to.Sub(from)/time.Duration(mdp), time.Second)
+	var queries []backend.DataQuery
+	for _, raw := range p.Targets {
+		var tg targetJSON
+		model := interpolate(raw, values)
+		if err := json.Unmarshal(model, &tg); err != nil {
+			t.Fatalf("%s panel %d target: %v", file, p.ID, err)
+		}
+		if tg.Hide {
+			continue
+		}
+		queries = append(queries, backend.DataQuery{RefID: tg.RefID, QueryType: tg.QueryType, JSON: model,
+			TimeRange: backend.TimeRange{From: from, To: to}, Interval: interval, MaxDataPoints: mdp})
+	}
+	if len(queries) == 0 {
+		return
+	}
+	resp, err := d.ds.QueryData(context.Background(), &backend.QueryDataRequest{Queries: queries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		col := columnOf(q.QueryType)
+		where := fmt.Sprintf("%s panel %d %q target %s (%s)", file, p.ID, p.Title, q.RefID, q.QueryType)
+		r := resp.Responses[q.RefID]
+		notices := noticesOf(r.Frames)
+		switch {
+		case r.Error != nil || (r.Status != 0 && r.Status != backend.StatusOK):
+			m.fail(d.name, col, "%s: error response %d: %v", where, r.Status, r.Error)
+		case !hasData(r.Frames) && len(notices) == 0:
+			m.fail(d.name, col, "%s: no data and no notice saying what the server lacks", where)
+		default:
+			m.pass(d.name, col, len(notices))
+		}
+	}
+}
+
+// hasData: a number with a value, or rows of a table-like frame.
+func hasData(frames data.Frames) bool {
+	if len(withValues(numericSeriesOf(frames))) > 0 {
+		return true
+	}
+	for _, f := range tableFrames(frames) {
+		if f.Meta == nil || f.Meta.Type == "" || f.Meta.Type == data.FrameTypeTable {
+			return true
+		}
+	}
+	return false
+}
+
+func noticesOf(frames data.Frames) []string {
+	var out []string
+	for _, f := range frames {
+		if f.Meta == nil {
+			continue
+		}
+		for _, n := range f.Meta.Notices {
+			out = append(out, n.Text)
+		}
+	}
+	return out
+}
+
+// checkDialectRules evaluates every provisioned alert-rule query as the
+// alerting engine does: a number or no data; a 0 only where the reference
+// server, running the same workload, has a 0 too.
+func checkDialectRules(t *testing.T, d, baseline *dialectTarget, m *dialectMatrix) {
+	for _, rule := range loadRuleQueries(t) {
+		now := time.Now()
+		var queries []backend.DataQuery
+		for _, rq := range rule {
+			var tg targetJSON
+			if err := json.Unmarshal(rq.Model, &tg); err != nil {
+				t.Fatal(err)
+			}
+			queries = append(queries, backend.DataQuery{RefID: rq.RefID, QueryType: tg.QueryType, JSON: rq.Model,
+				TimeRange: backend.TimeRange{From: now.Add(-rq.From), To: now.Add(-rq.To)}, Interval: time.Second, MaxDataPoints: 43200})
+		}
+		req := &backend.QueryDataRequest{Headers: alertHeaders, Queries: queries}
+		resp, err := d.ds.QueryData(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, err := baseline.ds.QueryData(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range queries {
+			col := columnOf(q.QueryType)
+			where := fmt.Sprintf("rule %s query %s (%s)", rule[0].RuleUID, q.RefID, q.QueryType)
+			r := resp.Responses[q.RefID]
+			if r.Error != nil || (r.Status != 0 && r.Status != backend.StatusOK) {
+				m.fail(d.name, col, "%s: error response %d: %v", where, r.Status, r.Error)
+				continue
+			}
+			if zeros := misleadingZeros(lastValues(r.Frames), lastValues(ref.Responses[q.RefID].Frames)); len(zeros) > 0 {
+				m.fail(d.name, col, "%s: %s", where, strings.Join(zeros, "; "))
+				continue
+			}
+			m.pass(d.name, col, 0)
+		}
+	}
+}
