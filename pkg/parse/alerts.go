@@ -3,7 +3,6 @@ package parse
 import (
 	"encoding/json"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -33,10 +32,15 @@ type Alert struct {
 type Alerts struct {
 	Timestamp time.Time
 	Alerts    []Alert
+	// Skipped counts alerts that could not be read (no or an unreadable
+	// start time); Notes says which, for a panel notice.
+	Skipped int
+	Notes   []string
 }
 
 type alertsDoc struct {
 	Timestamp Time         `json:"timestamp"`
+	Count     seenNumber   `json:"count"`
 	Alerts    *[]alertJSON `json:"alerts"`
 }
 
@@ -47,18 +51,33 @@ type alertJSON struct {
 	Severity        string            `json:"severity"`
 	Status          string            `json:"status"`
 	Description     string            `json:"description"`
-	Metric          string            `json:"metric"`
-	Value           Number            `json:"value"`
-	Threshold       Number            `json:"threshold"`
+	Metric          seenString        `json:"metric"`
+	Value           seenNumber        `json:"value"`
+	Threshold       seenNumber        `json:"threshold"`
 	StartedAt       Time              `json:"started_at"`
-	AcknowledgedAt  Time              `json:"acknowledged_at"`
-	ResolvedAt      Time              `json:"resolved_at"`
-	EscalationLevel Number            `json:"escalation_level"`
+	AcknowledgedAt  seenTime          `json:"acknowledged_at"`
+	ResolvedAt      seenTime          `json:"resolved_at"`
+	EscalationLevel seenNumber        `json:"escalation_level"`
 	Labels          map[string]string `json:"labels"`
-	RunbookURL      string            `json:"runbook_url"`
+	RunbookURL      seenString        `json:"runbook_url"`
 }
 
-// ParseAlerts reads active alerts or alert history, oldest first.
+// keys counts the contract keys proved present (see keyCount).
+func (a *alertJSON) keys() int {
+	n := count1(a.ID != "") + count1(a.Rule != "") + count1(a.Name != "") + count1(a.Severity != "") +
+		count1(a.Status != "") + count1(a.Description != "") + count1(a.Metric.seen) + count1(a.Value.seen) +
+		count1(a.Threshold.seen) + count1(!a.StartedAt.T.IsZero()) + count1(a.AcknowledgedAt.seen) +
+		count1(a.ResolvedAt.seen) + count1(a.EscalationLevel.seen) + count1(a.RunbookURL.seen)
+	if a.Labels != nil {
+		n += 1 + len(a.Labels)
+	}
+	return n
+}
+
+// ParseAlerts reads active alerts or alert history, oldest first. The
+// contract's shape is decoded directly; other shapes (lists under active,
+// items, data or results, or a bare list; camelCase or snake_case fields;
+// epoch times; P1..P5 severities …) are read by genericAlerts.
 func ParseAlerts(body []byte) (Alerts, error) {
 	const doc = "alerts"
 	b := trimBody(body)
@@ -68,40 +87,70 @@ func ParseAlerts(body []byte) (Alerts, error) {
 	if IsHTML("", b) {
 		return Alerts{}, &Error{Kind: KindHTML, Doc: doc}
 	}
-	var d alertsDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Alerts{}, malformed(doc, err)
+	if b[0] == '{' {
+		var d alertsDoc
+		err := json.Unmarshal(b, &d)
+		if err == nil {
+			if out, ok := exactAlerts(d, keyCount(b)); ok {
+				return out, nil
+			}
+		} else if serr := syntaxOnly(doc, err); serr != nil {
+			return Alerts{}, serr
+		}
 	}
+	return genericAlerts(b)
+}
+
+func exactAlerts(d alertsDoc, keys int) (Alerts, bool) {
 	if d.Alerts == nil {
-		return Alerts{}, shapef(doc, `field "alerts" is missing`)
+		return Alerts{}, false
+	}
+	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Count.seen)
+	for i := range *d.Alerts {
+		a := &(*d.Alerts)[i]
+		if a.StartedAt.T.IsZero() {
+			return Alerts{}, false
+		}
+		want += a.keys()
+	}
+	if want != keys {
+		return Alerts{}, false
 	}
 	out := Alerts{Timestamp: d.Timestamp.T, Alerts: make([]Alert, 0, len(*d.Alerts))}
-	for i, a := range *d.Alerts {
-		if a.StartedAt.T.IsZero() {
-			return Alerts{}, shapef(doc, "alerts[%d] (id %q) has no started_at", i, truncate(a.ID, 40))
-		}
+	for i := range *d.Alerts {
+		a := &(*d.Alerts)[i]
 		al := Alert{
 			ID: a.ID, Rule: a.Rule, Name: a.Name,
-			Severity:    strings.ToLower(a.Severity),
-			Status:      strings.ToLower(a.Status),
-			Description: a.Description, Metric: a.Metric,
+			Severity:    NormalizeSeverity(a.Severity),
+			Status:      normalizeAlertStatus(a.Status),
+			Description: a.Description, Metric: a.Metric.S,
 			Value: a.Value.V, Threshold: a.Threshold.V,
-			StartedAt:      a.StartedAt.T,
-			AcknowledgedAt: optionalTime(a.AcknowledgedAt),
-			ResolvedAt:     optionalTime(a.ResolvedAt),
-			Labels:         cleanLabels(a.Labels),
-			RunbookURL:     a.RunbookURL,
-		}
-		if v := a.EscalationLevel.V; v != nil && *v > 0 {
-			al.EscalationLevel = int(min(*v, 1000)) // bounded: a garbage number must not overflow int
+			StartedAt:       a.StartedAt.T,
+			AcknowledgedAt:  optionalTime(a.AcknowledgedAt.Time),
+			ResolvedAt:      optionalTime(a.ResolvedAt.Time),
+			Labels:          cleanLabels(a.Labels),
+			RunbookURL:      a.RunbookURL.S,
+			EscalationLevel: escalationLevel(a.EscalationLevel.V),
 		}
 		if al.Name == "" {
 			al.Name = al.Rule
 		}
 		out.Alerts = append(out.Alerts, al)
 	}
-	sort.SliceStable(out.Alerts, func(i, j int) bool { return out.Alerts[i].StartedAt.Before(out.Alerts[j].StartedAt) })
-	return out, nil
+	sortAlerts(out.Alerts)
+	return out, true
+}
+
+// escalationLevel bounds a level: a garbage number must not overflow int.
+func escalationLevel(v *float64) int {
+	if v == nil || *v <= 0 {
+		return 0
+	}
+	return int(min(*v, 1000))
+}
+
+func sortAlerts(as []Alert) {
+	sort.SliceStable(as, func(i, j int) bool { return as[i].StartedAt.Before(as[j].StartedAt) })
 }
 
 func optionalTime(t Time) *time.Time {
@@ -143,29 +192,37 @@ type AlertConfig struct {
 	Rules      []AlertRule
 	Channels   []Channel
 	Thresholds []Threshold
+	// Skipped counts rules, channels and thresholds that could not be
+	// read; Notes says which.
+	Skipped int
+	Notes   []string
+}
+
+type alertRuleJSON struct {
+	Name        string     `json:"name"`
+	Title       string     `json:"title"`
+	Severity    string     `json:"severity"`
+	Metric      string     `json:"metric"`
+	Operator    string     `json:"operator"`
+	Threshold   seenNumber `json:"threshold"`
+	Unit        string     `json:"unit"`
+	ForSeconds  seenNumber `json:"for_seconds"`
+	Description string     `json:"description"`
+	Escalation  string     `json:"escalation"`
 }
 
 type alertConfigDoc struct {
-	Rules *[]struct {
-		Name        string `json:"name"`
-		Title       string `json:"title"`
-		Severity    string `json:"severity"`
-		Metric      string `json:"metric"`
-		Operator    string `json:"operator"`
-		Threshold   Number `json:"threshold"`
-		Unit        string `json:"unit"`
-		ForSeconds  Number `json:"for_seconds"`
-		Description string `json:"description"`
-		Escalation  string `json:"escalation"`
-	} `json:"rules"`
-	Channels []struct {
+	Rules    *[]alertRuleJSON `json:"rules"`
+	Channels *[]struct {
 		Name    string `json:"name"`
-		Enabled bool   `json:"enabled"`
+		Enabled *bool  `json:"enabled"`
 	} `json:"channels"`
 	Thresholds map[string]Number `json:"thresholds"`
 }
 
-// ParseAlertConfig reads the alert configuration.
+// ParseAlertConfig reads the alert configuration: the contract's shape
+// directly, other shapes (rules under alertRules or items or a bare list,
+// thresholds as an object or a list) through genericAlertConfig.
 func ParseAlertConfig(body []byte) (AlertConfig, error) {
 	const doc = "alert configuration"
 	b := trimBody(body)
@@ -175,27 +232,63 @@ func ParseAlertConfig(body []byte) (AlertConfig, error) {
 	if IsHTML("", b) {
 		return AlertConfig{}, &Error{Kind: KindHTML, Doc: doc}
 	}
-	var d alertConfigDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return AlertConfig{}, malformed(doc, err)
+	if b[0] == '{' {
+		var d alertConfigDoc
+		err := json.Unmarshal(b, &d)
+		if err == nil {
+			if out, ok := exactAlertConfig(d, keyCount(b)); ok {
+				return out, nil
+			}
+		} else if serr := syntaxOnly(doc, err); serr != nil {
+			return AlertConfig{}, serr
+		}
 	}
+	return genericAlertConfig(b)
+}
+
+func exactAlertConfig(d alertConfigDoc, keys int) (AlertConfig, bool) {
 	if d.Rules == nil {
-		return AlertConfig{}, shapef(doc, `field "rules" is missing`)
+		return AlertConfig{}, false
+	}
+	want := 1
+	for i := range *d.Rules {
+		r := &(*d.Rules)[i]
+		want += count1(r.Name != "") + count1(r.Title != "") + count1(r.Severity != "") + count1(r.Metric != "") +
+			count1(r.Operator != "") + count1(r.Threshold.seen) + count1(r.Unit != "") + count1(r.ForSeconds.seen) +
+			count1(r.Description != "") + count1(r.Escalation != "")
+	}
+	if d.Channels != nil {
+		want++
+		for _, c := range *d.Channels {
+			want += count1(c.Name != "") + count1(c.Enabled != nil)
+		}
+	}
+	if d.Thresholds != nil {
+		want += 1 + len(d.Thresholds)
+	}
+	if want != keys {
+		return AlertConfig{}, false
 	}
 	var out AlertConfig
 	for _, r := range *d.Rules {
 		out.Rules = append(out.Rules, AlertRule{
-			Name: r.Name, Title: r.Title, Severity: strings.ToLower(r.Severity), Metric: r.Metric,
+			Name: r.Name, Title: r.Title, Severity: NormalizeSeverity(r.Severity), Metric: r.Metric,
 			Operator: r.Operator, Threshold: r.Threshold.V, Unit: r.Unit, ForSeconds: r.ForSeconds.V,
 			Description: r.Description, Escalation: r.Escalation,
 		})
 	}
-	for _, c := range d.Channels {
-		out.Channels = append(out.Channels, Channel{Name: c.Name, Enabled: c.Enabled})
+	if d.Channels != nil {
+		for _, c := range *d.Channels {
+			out.Channels = append(out.Channels, Channel{Name: c.Name, Enabled: c.Enabled != nil && *c.Enabled})
+		}
 	}
 	for name, v := range d.Thresholds {
 		out.Thresholds = append(out.Thresholds, Threshold{Name: name, Value: v.V})
 	}
-	sort.Slice(out.Thresholds, func(i, j int) bool { return out.Thresholds[i].Name < out.Thresholds[j].Name })
-	return out, nil
+	sortThresholds(out.Thresholds)
+	return out, true
+}
+
+func sortThresholds(ts []Threshold) {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
 }

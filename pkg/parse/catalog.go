@@ -59,7 +59,7 @@ var (
 	catalogByPromName   = map[string]CatalogEntry{}
 	categoryByPrefixSet = map[string]string{
 		"system": "system", "api": "api", "database": "database", "cache": "cache",
-		"payments": "business", "orders": "business", "tickets": "business", "users": "business",
+		"business": "business", "payments": "business", "orders": "business", "tickets": "business", "users": "business",
 	}
 )
 
@@ -97,16 +97,79 @@ func GuessCategory(name string) string {
 	return categoryByPrefixSet[first]
 }
 
-// withCatalogDefaults fills a category or unit the body left empty from the
-// metric catalog (the category also from the name's prefix).
+// withCatalogDefaults fills a category or unit the body left empty, for
+// the contract's own formats (history, Datadog series). The unit comes from
+// the catalog only for a name spelled exactly as the contract spells it:
+// the contract defines what that name measures. A Prometheus-style
+// spelling (errors_rate) or any other name gets the unit its suffix states
+// (_ms, _bytes …) or none: a guessed unit could be wrong (an application's
+// own errors_rate may be a ratio, not errors per minute).
 func withCatalogDefaults(name, category, unit string) (string, string) {
 	if category == "" {
 		category = GuessCategory(name)
 	}
 	if unit == "" {
-		if e, ok := LookupMetric(name); ok {
+		if e, ok := catalogByName[name]; ok {
 			unit = e.Unit
+		} else {
+			unit = unitFromName(name)
 		}
 	}
 	return category, unit
 }
+
+// unitSuffixes are the unit words a metric name may end with, in snake_case
+// (response_time_ms) or camelCase (responseTimeMs): the name itself states
+// its unit.
+var unitSuffixes = []struct{ snake, camel, unit string }{
+	{"_ms", "Ms", "ms"},
+	{"_millis", "Millis", "ms"},
+	{"_milliseconds", "Milliseconds", "ms"},
+	{"_seconds", "Seconds", "seconds"},
+	{"_secs", "Secs", "seconds"},
+	{"_bytes", "Bytes", "bytes"},
+	{"_percent", "Percent", "%"},
+	{"_percentage", "Percentage", "%"},
+	{"_pct", "Pct", "%"},
+	{"_ratio", "Ratio", "ratio"},
+}
+
+// statSegments name a statistic of the segment before them: in
+// http.latency_ms.p95 the unit is stated by latency_ms.
+var statSegments = map[string]bool{
+	"p50": true, "p75": true, "p90": true, "p95": true, "p99": true, "p999": true, "avg": true, "mean": true,
+	"median": true, "min": true, "max": true, "last": true, "current": true, "value": true,
+}
+
+// unitFromName reads the unit a name states: its last segment's suffix, or
+// the suffix of the segment a statistic (p95, avg …) belongs to; else "".
+func unitFromName(name string) string {
+	segs := strings.Split(name, ".")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if u := unitFromSegment(segs[i], i > 0); u != "" || !statSegments[strings.ToLower(segs[i])] {
+			return u
+		}
+	}
+	return ""
+}
+
+// unitFromSegment reads the unit one name segment states; nested is true
+// when the segment is not the whole name (api.latency.ms).
+func unitFromSegment(last string, nested bool) string {
+	lower := strings.ToLower(last)
+	for _, s := range unitSuffixes {
+		word := s.snake[1:]
+		switch {
+		case lower == word && nested:
+			// api.latency.ms: the segment itself is the unit.
+			return s.unit
+		case strings.HasSuffix(lower, s.snake):
+			return s.unit
+		case strings.HasSuffix(last, s.camel) && len(last) > len(s.camel) && isLowerOrDigit(last[len(last)-len(s.camel)-1]):
+			return s.unit
+		}
+	}
+	return ""
+}
+
+func isLowerOrDigit(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"time"
 )
@@ -21,6 +22,7 @@ type Dashboard struct {
 	UptimePercentage *float64
 	Summary          []SummaryValue
 	Services         []ServiceHealth
+	Notes            []string
 }
 
 // SummaryKeys are the contract's summary figures, in display order.
@@ -32,14 +34,17 @@ var SummaryKeys = []string{
 type dashboardDoc struct {
 	Timestamp        Time                        `json:"timestamp"`
 	Status           string                      `json:"status"`
-	HealthScore      Number                      `json:"health_score"`
-	UptimePercentage Number                      `json:"uptime_percentage"`
+	HealthScore      seenNumber                  `json:"health_score"`
+	UptimePercentage seenNumber                  `json:"uptime_percentage"`
 	Summary          *map[string]json.RawMessage `json:"summary"`
 	Services         map[string]serviceJSON      `json:"services"`
 }
 
-// ParseDashboard reads the dashboard summary. Contract keys must be numbers
-// (or null); extra numeric keys a server adds are kept, others ignored.
+// ParseDashboard reads the dashboard summary: the contract's shape
+// directly, other shapes (figures at the top level or under metrics, data
+// or health, camelCase keys, nested figures) through genericDashboard.
+// Contract figures must be numbers (or null); extra numeric figures a
+// server adds are kept.
 func ParseDashboard(body []byte) (Dashboard, error) {
 	const doc = "dashboard"
 	b := trimBody(body)
@@ -49,44 +54,73 @@ func ParseDashboard(body []byte) (Dashboard, error) {
 	if IsHTML("", b) {
 		return Dashboard{}, &Error{Kind: KindHTML, Doc: doc}
 	}
-	var d dashboardDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Dashboard{}, malformed(doc, err)
+	if b[0] == '{' {
+		var d dashboardDoc
+		err := json.Unmarshal(b, &d)
+		if err == nil {
+			if out, ok := exactDashboard(&d, keyCount(b)); ok {
+				return out, nil
+			}
+		} else if serr := syntaxOnly(doc, err); serr != nil {
+			return Dashboard{}, serr
+		}
 	}
+	return genericDashboard(b)
+}
+
+// exactDashboard reads the contract's shape when every key is a contract
+// key and every summary figure a number or null.
+func exactDashboard(d *dashboardDoc, keys int) (Dashboard, bool) {
 	if d.Summary == nil {
-		return Dashboard{}, shapef(doc, `field "summary" is missing`)
+		return Dashboard{}, false
+	}
+	summary := *d.Summary
+	want := count1(!d.Timestamp.T.IsZero()) + count1(d.Status != "") + count1(d.HealthScore.seen) +
+		count1(d.UptimePercentage.seen) + 1 + len(summary) + servicesKeys(d.Services)
+	if want != keys {
+		return Dashboard{}, false
 	}
 	out := Dashboard{
-		Timestamp: d.Timestamp.T, Status: d.Status,
+		Timestamp: d.Timestamp.T, Status: statusText(d.Status),
 		HealthScore: d.HealthScore.V, UptimePercentage: d.UptimePercentage.V,
 		Services: parseServices(d.Services),
 	}
-	summary := *d.Summary
-	known := map[string]bool{}
+	out.Summary = make([]SummaryValue, 0, len(summary))
+	found := 0
 	for _, k := range SummaryKeys {
-		known[k] = true
 		raw, ok := summary[k]
 		if !ok {
 			continue
 		}
+		found++
 		var n Number
-		if err := json.Unmarshal(raw, &n); err != nil {
-			return Dashboard{}, shapef(doc, "summary.%s: %v", k, err)
+		if n.UnmarshalJSON(raw) != nil {
+			return Dashboard{}, false
 		}
 		out.Summary = append(out.Summary, SummaryValue{Key: k, Value: n.V})
 	}
-	var extra []string
-	for k, raw := range summary {
-		if !known[k] && len(bytes.TrimSpace(raw)) > 0 {
-			extra = append(extra, k)
+	if found < len(summary) {
+		var extra []string
+		for k := range summary {
+			if !slices.Contains(SummaryKeys, k) {
+				if _, alias := summaryAliases[normKey(k)]; alias {
+					return Dashboard{}, false // errorRate: the generic reader maps it
+				}
+				extra = append(extra, k)
+			}
 		}
-	}
-	sort.Strings(extra)
-	for _, k := range extra {
-		var f float64
-		if json.Unmarshal(summary[k], &f) == nil {
+		sort.Strings(extra)
+		for _, k := range extra {
+			raw := bytes.TrimSpace(summary[k])
+			if len(raw) == 0 || (raw[0] != '-' && (raw[0] < '0' || raw[0] > '9')) {
+				return Dashboard{}, false // text, objects …: the generic reader notes them
+			}
+			f, err := jsonNumber(raw)
+			if err != nil {
+				return Dashboard{}, false
+			}
 			out.Summary = append(out.Summary, SummaryValue{Key: k, Value: finite(f)})
 		}
 	}
-	return out, nil
+	return out, true
 }

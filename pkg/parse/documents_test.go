@@ -23,7 +23,7 @@ func TestParseHealth(t *testing.T) {
 	}
 	for body, kind := range map[string]ErrorKind{
 		`{"services":{}}`:           KindShape,
-		`{"status":1}`:              KindMalformed,
+		`{"status":1}`:              KindShape,
 		`<html><body>502</body>`:    KindHTML,
 		``:                          KindEmpty,
 		`{"status":"ok","services"`: KindMalformed,
@@ -135,8 +135,13 @@ func TestParseDashboard(t *testing.T) {
 	if len(got.Services) != 1 || got.Services[0].Name != "db" {
 		t.Fatalf("services = %+v", got.Services)
 	}
-	if _, err := ParseDashboard([]byte(`{"summary":{"error_rate":"high"}}`)); !IsKind(err, KindShape) {
-		t.Fatalf("non-numeric summary: %v", err)
+	// A contract figure that is not a number is unknown, and said so.
+	odd, err := ParseDashboard([]byte(`{"summary":{"error_rate":"high"}}`))
+	if err != nil || len(odd.Summary) != 1 || odd.Summary[0].Value != nil || len(odd.Notes) != 1 {
+		t.Fatalf("non-numeric summary: %+v, %v", odd, err)
+	}
+	if _, err := ParseDashboard([]byte(`{"version":"1.2"}`)); !IsKind(err, KindShape) {
+		t.Fatalf("no figures: %v", err)
 	}
 }
 

@@ -108,7 +108,7 @@ func TestApplyAlerts(t *testing.T) {
 	if first.ID != "a" || first.Severity != "low" || first.Value != nil {
 		t.Errorf("oldest alert = %+v; want id a, low, unknown value", first)
 	}
-	if second.ID != "b" || second.Name != "Disk full" || second.Severity != "critical" || second.Status != "active" ||
+	if second.ID != "b" || second.Name != "Disk full" || second.Severity != "critical" || second.Status != "firing" ||
 		second.Value == nil || *second.Value != 97.5 || !second.StartedAt.Equal(time.UnixMilli(1767322800000)) {
 		t.Errorf("second alert = %+v", second)
 	}

@@ -26,22 +26,20 @@ type Metrics struct {
 	Category  string
 	Format    Format
 	Metrics   []Metric
+	// Skipped counts values the reader could not use (text, true/false,
+	// null, entries without a name); Notes says which, for a panel notice.
+	Skipped int
+	Notes   []string
 }
 
-// ParseMetrics reads a metrics body in whichever format it is in. JSON
-// bodies are decoded once: the keys present ("metrics" or "series") tell
-// the contract's JSON format from a Datadog payload.
+// ParseMetrics reads a metrics body in whichever format it is in. A JSON
+// body in the contract's exact shape is decoded directly; any other JSON
+// shape is read by the generic reader (genericMetrics), which also tells a
+// Datadog payload ("series") apart.
 func ParseMetrics(contentType string, body []byte) (Metrics, error) {
 	b := trimBody(body)
-	if len(b) > 0 && b[0] == '{' && !IsHTML(contentType, b) {
-		var d metricsAnyDoc
-		if err := json.Unmarshal(b, &d); err != nil {
-			return Metrics{}, malformed("metrics", err)
-		}
-		if d.Metrics == nil && d.Series != nil {
-			return datadogMetrics(d.Series)
-		}
-		return jsonMetrics(metricsJSONDoc{Timestamp: d.Timestamp, Category: d.Category, Metrics: d.Metrics})
+	if len(b) > 0 && (b[0] == '{' || b[0] == '[') && !IsHTML(contentType, b) {
+		return jsonMetricsBody(b)
 	}
 	format, err := DetectFormat(contentType, body)
 	if err != nil {
@@ -57,18 +55,12 @@ func ParseMetrics(contentType string, body []byte) (Metrics, error) {
 	}
 }
 
-// metricsAnyDoc holds either JSON format.
+// metricsAnyDoc is the contract's JSON format or a Datadog payload.
 type metricsAnyDoc struct {
 	Timestamp Time             `json:"timestamp"`
 	Category  string           `json:"category"`
 	Metrics   *[]metricJSON    `json:"metrics"`
 	Series    *[]datadogSeries `json:"series"`
-}
-
-type metricsJSONDoc struct {
-	Timestamp Time          `json:"timestamp"`
-	Category  string        `json:"category"`
-	Metrics   *[]metricJSON `json:"metrics"`
 }
 
 type metricJSON struct {
@@ -81,33 +73,68 @@ type metricJSON struct {
 	Timestamp   Time              `json:"timestamp"`
 }
 
-// ParseMetricsJSON reads the contract's JSON metrics format.
+// ParseMetricsJSON reads a JSON metrics body (the contract's format or any
+// dialect genericMetrics reads).
 func ParseMetricsJSON(body []byte) (Metrics, error) {
-	const doc = "metrics"
 	b := trimBody(body)
 	if len(b) == 0 {
-		return Metrics{}, &Error{Kind: KindEmpty, Doc: doc}
+		return Metrics{}, &Error{Kind: KindEmpty, Doc: "metrics"}
 	}
-	var d metricsJSONDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Metrics{}, malformed(doc, err)
+	if IsHTML("", b) {
+		return Metrics{}, &Error{Kind: KindHTML, Doc: "metrics"}
 	}
-	return jsonMetrics(d)
+	return jsonMetricsBody(b)
 }
 
-func jsonMetrics(d metricsJSONDoc) (Metrics, error) {
-	const doc = "metrics"
-	if d.Metrics == nil {
-		return Metrics{}, shapef(doc, `field "metrics" is missing`)
+func jsonMetricsBody(b []byte) (Metrics, error) {
+	if b[0] == '{' {
+		var d metricsAnyDoc
+		err := json.Unmarshal(b, &d)
+		if err == nil {
+			if d.Metrics == nil && d.Series != nil {
+				return datadogMetrics(d.Series)
+			}
+			if m, ok := exactMetrics(d, keyCount(b)); ok {
+				return m, nil
+			}
+		} else if serr := syntaxOnly("metrics", err); serr != nil {
+			return Metrics{}, serr
+		}
+	}
+	return genericMetrics(b)
+}
+
+// exactMetrics converts the contract's own format; ok is false when a
+// sample lacks a name, so the generic reader reports what it skipped.
+func exactMetrics(d metricsAnyDoc, keys int) (Metrics, bool) {
+	if d.Metrics == nil || d.Series != nil {
+		return Metrics{}, false
+	}
+	// Every key must be a contract key proved present (see keyCount).
+	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Category != "")
+	for i := range *d.Metrics {
+		m := &(*d.Metrics)[i]
+		want += 1 + count1(m.Value.V != nil) + count1(m.Unit != "") + count1(m.Category != "") +
+			count1(m.Description != "") + count1(!m.Timestamp.T.IsZero())
+		if m.Labels != nil {
+			want += 1 + len(m.Labels)
+		}
+	}
+	if want != keys {
+		return Metrics{}, false
 	}
 	out := Metrics{Timestamp: d.Timestamp.T, Category: d.Category, Format: FormatJSON}
 	out.Metrics = make([]Metric, 0, len(*d.Metrics))
-	for i, m := range *d.Metrics {
+	for _, m := range *d.Metrics {
 		name := strings.TrimSpace(m.Name)
 		if name == "" {
-			return Metrics{}, shapef(doc, "metrics[%d] has no name", i)
+			return Metrics{}, false
 		}
-		cat, unit := withCatalogDefaults(name, m.Category, m.Unit)
+		cat := m.Category
+		if cat == "" && !strings.EqualFold(d.Category, "all") {
+			cat = d.Category
+		}
+		cat, unit := withCatalogDefaults(name, cat, m.Unit)
 		out.Metrics = append(out.Metrics, Metric{
 			Name:        name,
 			Category:    cat,
@@ -118,7 +145,7 @@ func jsonMetrics(d metricsJSONDoc) (Metrics, error) {
 			Time:        m.Timestamp.T,
 		})
 	}
-	return out, nil
+	return out, true
 }
 
 // cleanLabels drops empty keys and returns nil for no labels, so frames

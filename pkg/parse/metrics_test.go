@@ -67,9 +67,9 @@ func TestParseMetricsJSON(t *testing.T) {
 		},
 		{name: "metrics missing", body: `{"timestamp":"2025-06-01T12:00:00Z"}`, wantKind: KindShape},
 		{name: "metric without name", body: `{"metrics":[{"value":1}]}`, wantKind: KindShape},
-		{name: "value is an object", body: `{"metrics":[{"name":"a","value":{}}]}`, wantKind: KindMalformed},
+		{name: "value is an empty object", body: `{"metrics":[{"name":"a","value":{}}]}`, wantKind: KindShape},
 		{name: "truncated", body: `{"metrics":[{"name":"a"`, wantKind: KindMalformed},
-		{name: "bad timestamp", body: `{"timestamp":"yesterday","metrics":[]}`, wantKind: KindMalformed},
+		{name: "bad timestamp", body: `{"timestamp":"yesterday","metrics":[]}`, wantKind: KindShape},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,19 +20,20 @@ type Uptime struct {
 	Seconds    *float64
 	SLATarget  *float64
 	Compliance []Compliance
+	Notes      []string
 }
 
 type uptimeDoc struct {
 	Status    *string `json:"status"`
 	Timestamp Time    `json:"timestamp"`
 	Uptime    *struct {
-		Formatted  string `json:"formatted"`
-		Percentage Number `json:"percentage"`
-		Seconds    Number `json:"seconds"`
+		Formatted  string     `json:"formatted"`
+		Percentage seenNumber `json:"percentage"`
+		Seconds    seenNumber `json:"seconds"`
 	} `json:"uptime"`
-	SLA struct {
-		Target     Number `json:"target"`
-		Compliance struct {
+	SLA *struct {
+		Target     seenNumber `json:"target"`
+		Compliance *struct {
 			Overall   *bool `json:"overall"`
 			Uptime    *bool `json:"uptime"`
 			ErrorRate *bool `json:"errorRate"`
@@ -40,7 +41,23 @@ type uptimeDoc struct {
 	} `json:"sla"`
 }
 
-// ParseUptime reads an uptime body.
+func (d *uptimeDoc) keys() int {
+	n := count1(d.Status != nil) + count1(!d.Timestamp.T.IsZero())
+	if u := d.Uptime; u != nil {
+		n += 1 + count1(u.Formatted != "") + count1(u.Percentage.seen) + count1(u.Seconds.seen)
+	}
+	if s := d.SLA; s != nil {
+		n += 1 + count1(s.Target.seen)
+		if c := s.Compliance; c != nil {
+			n += 1 + count1(c.Overall != nil) + count1(c.Uptime != nil) + count1(c.ErrorRate != nil)
+		}
+	}
+	return n
+}
+
+// ParseUptime reads an uptime body: the contract's shape directly, other
+// shapes (uptimePercentage, availability, uptime_seconds, uptime as a
+// number of seconds …) through genericUptime.
 func ParseUptime(body []byte) (Uptime, error) {
 	const doc = "uptime"
 	b := trimBody(body)
@@ -50,27 +67,44 @@ func ParseUptime(body []byte) (Uptime, error) {
 	if IsHTML("", b) {
 		return Uptime{}, &Error{Kind: KindHTML, Doc: doc}
 	}
-	var d uptimeDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Uptime{}, malformed(doc, err)
+	if b[0] == '{' {
+		var d uptimeDoc
+		err := json.Unmarshal(b, &d)
+		if err == nil && d.Uptime != nil && d.keys() == keyCount(b) {
+			return exactUptime(&d), nil
+		}
+		if serr := syntaxOnly(doc, err); serr != nil {
+			return Uptime{}, serr
+		}
 	}
-	if d.Uptime == nil {
-		return Uptime{}, shapef(doc, `field "uptime" is missing`)
-	}
+	return genericUptime(b)
+}
+
+func exactUptime(d *uptimeDoc) Uptime {
 	u := Uptime{
 		Timestamp:  d.Timestamp.T,
 		Formatted:  d.Uptime.Formatted,
 		Percentage: d.Uptime.Percentage.V,
 		Seconds:    d.Uptime.Seconds.V,
-		SLATarget:  d.SLA.Target.V,
-		Compliance: []Compliance{
-			{Objective: "overall", Met: d.SLA.Compliance.Overall},
-			{Objective: "uptime", Met: d.SLA.Compliance.Uptime},
-			{Objective: "error_rate", Met: d.SLA.Compliance.ErrorRate},
-		},
 	}
+	var overall, up, errRate *bool
+	if d.SLA != nil {
+		u.SLATarget = d.SLA.Target.V
+		if c := d.SLA.Compliance; c != nil {
+			overall, up, errRate = c.Overall, c.Uptime, c.ErrorRate
+		}
+	}
+	u.Compliance = compliance(overall, up, errRate)
 	if d.Status != nil {
-		u.Status = *d.Status
+		u.Status = statusText(*d.Status)
 	}
-	return u, nil
+	return u
+}
+
+func compliance(overall, up, errRate *bool) []Compliance {
+	return []Compliance{
+		{Objective: "overall", Met: overall},
+		{Objective: "uptime", Met: up},
+		{Objective: "error_rate", Met: errRate},
+	}
 }

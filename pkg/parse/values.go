@@ -105,10 +105,25 @@ func parseTimeString(s string) (time.Time, error) {
 	if ts, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return ts.UTC(), nil
 	}
+	// Common near-RFC 3339 spellings: a space for the T (SQL, Python's
+	// str()), and no offset (Python's utcnow().isoformat()), read as UTC.
+	for _, layout := range timeLayouts {
+		if ts, err := time.Parse(layout, s); err == nil {
+			return ts.UTC(), nil
+		}
+	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		return unixTime(f)
 	}
 	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 timestamp", truncate(s, 40))
+}
+
+var timeLayouts = []string{
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02 15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999",
 }
 
 // unixMillisThreshold separates seconds from milliseconds: 1e11 seconds is

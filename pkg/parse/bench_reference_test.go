@@ -1,0 +1,66 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkReference parses the reference server's real responses
+// (testdata/reference, captured from a running monitoring-api) with the
+// dialect-tolerant readers and with the strict readers they replaced
+// (legacy_test.go), in the same run. Each sub-benchmark reports
+// new/legacy as "ratio": the readers must stay within 1.10 of the old
+// cost on contract-shaped bodies, because they try the exact shape first.
+func BenchmarkReference(b *testing.B) {
+	cases := []struct {
+		name, file  string
+		next, older func([]byte) error
+	}{
+		{"metrics", "metrics.json",
+			func(x []byte) error { _, err := ParseMetrics("application/json", x); return err },
+			func(x []byte) error { _, err := legacyParseMetrics(x); return err }},
+		{"alerts_active", "alerts_active.json",
+			func(x []byte) error { _, err := ParseAlerts(x); return err },
+			func(x []byte) error { _, err := legacyParseAlerts(x); return err }},
+		{"alerts_history", "alerts_history.json",
+			func(x []byte) error { _, err := ParseAlerts(x); return err },
+			func(x []byte) error { _, err := legacyParseAlerts(x); return err }},
+		{"health", "health.json",
+			func(x []byte) error { _, err := ParseHealth(x); return err },
+			func(x []byte) error { _, err := legacyParseHealth(x); return err }},
+		{"dashboard", "dashboard.json",
+			func(x []byte) error { _, err := ParseDashboard(x); return err },
+			func(x []byte) error { _, err := legacyParseDashboard(x); return err }},
+		{"uptime", "uptime.json",
+			func(x []byte) error { _, err := ParseUptime(x); return err },
+			func(x []byte) error { _, err := legacyParseUptime(x); return err }},
+	}
+	for _, c := range cases {
+		body, err := os.ReadFile(filepath.Join("testdata", "reference", c.file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := c.next(body); err != nil {
+			b.Fatalf("%s: %v", c.name, err)
+		}
+		if err := c.older(body); err != nil {
+			b.Fatalf("%s (legacy): %v", c.name, err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			// Interleave the two in rounds so both see the same machine load.
+			const rounds = 5
+			var tNew, tOld float64
+			per := max(b.N/rounds, 1)
+			b.ResetTimer()
+			for r := 0; r < rounds; r++ {
+				tOld += timeRuns(per, body, c.older)
+				tNew += timeRuns(per, body, c.next)
+			}
+			b.StopTimer()
+			b.ReportMetric(tNew/float64(per*rounds), "new-ns/op")
+			b.ReportMetric(tOld/float64(per*rounds), "legacy-ns/op")
+			b.ReportMetric(tNew/tOld, "ratio")
+		})
+	}
+}
