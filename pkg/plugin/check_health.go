@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -17,35 +16,31 @@ import (
 	"github.com/appmon/monitoring/pkg/query"
 )
 
-// probe is one core endpoint the health check calls and parses.
-type probe struct {
-	name  string
-	req   client.Request
-	parse func(resp *client.Response) error
-}
+// Health levels of JSONDetails.level. Grafana's health result has only OK
+// and ERROR; a warning is an OK result whose message starts with
+// "Warning:" and whose level is "warning" (the config page shows it
+// yellow).
+const (
+	levelOK      = "ok"
+	levelWarning = "warning"
+	levelError   = "error"
+)
 
-func coreProbes() []probe {
-	alerts := func(action string) client.Request {
-		return client.Request{Path: client.PathAlerts, Query: url.Values{"action": {action}}, NoCache: true}
-	}
-	return []probe{
-		{"health check", query.HealthRequest(true), func(r *client.Response) error { _, err := parse.ParseHealth(r.Body); return err }},
-		{"uptime", client.Request{Path: client.PathUptime, NoCache: true}, func(r *client.Response) error { _, err := parse.ParseUptime(r.Body); return err }},
-		{"metrics", client.Request{Path: client.PathMetrics, NoCache: true}, func(r *client.Response) error { _, err := parse.ParseMetrics(r.ContentType, r.Body); return err }},
-		{"dashboard", client.Request{Path: client.PathDashboard, NoCache: true}, func(r *client.Response) error { _, err := parse.ParseDashboard(r.Body); return err }},
-		{"active alerts", alerts("active"), func(r *client.Response) error { _, err := parse.ParseAlerts(r.Body); return err }},
-		{"alert configuration", alerts("configuration"), func(r *client.Response) error { _, err := parse.ParseAlertConfig(r.Body); return err }},
-	}
-}
+// maxHealthMessage bounds the first line Grafana shows; the details carry
+// the rest.
+const maxHealthMessage = 299
 
 // EndpointResult is one line of the health check's details.
 type EndpointResult struct {
 	Name      string `json:"name"`
 	Endpoint  string `json:"endpoint"`
+	Required  bool   `json:"required"`
 	OK        bool   `json:"ok"`
 	Status    int    `json:"status,omitempty"`
 	LatencyMs int64  `json:"latencyMs"`
-	Message   string `json:"message,omitempty"`
+	// Format is the metrics format that was read (metrics only).
+	Format  string `json:"format,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	err error
 }
@@ -53,23 +48,36 @@ type EndpointResult struct {
 // HealthDetails is the health check's JSONDetails: Grafana shows
 // verboseMessage; the config editor can render the rest.
 type HealthDetails struct {
-	VerboseMessage  string           `json:"verboseMessage"`
-	Endpoints       []EndpointResult `json:"endpoints"`
-	Extensions      []string         `json:"extensions"`
-	ContractVersion string           `json:"contractVersion,omitempty"`
-	CapabilitiesErr string           `json:"capabilitiesError,omitempty"`
+	Level          string `json:"level"`
+	VerboseMessage string `json:"verboseMessage"`
+	// Endpoints are the six core endpoints, in contract order.
+	Endpoints []EndpointResult `json:"endpoints"`
+	// ExtensionEndpoints are the advertised extensions, probed.
+	ExtensionEndpoints []EndpointResult `json:"extensionEndpoints"`
+	// MetricsFormat is the metrics format queries use ("" when none reads).
+	MetricsFormat   string   `json:"metricsFormat,omitempty"`
+	Warnings        []string `json:"warnings"`
+	Extensions      []string `json:"extensions"`
+	ContractVersion string   `json:"contractVersion,omitempty"`
+	CapabilitiesErr string   `json:"capabilitiesError,omitempty"`
 }
 
-// CheckHealth probes every core endpoint at once and reports which work,
-// whether the API key is accepted, and which extensions the server offers.
+// CheckHealth probes the core endpoints at once (metrics by format
+// negotiation), rediscovers the extensions and probes the advertised
+// ones. OK needs the health check and one metrics format; every other
+// part that is missing or unreadable is a warning line.
 func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.configErr != nil {
-		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: capitalize(d.configErr.Error())}, nil
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: shorten(capitalize(d.configErr.Error()))}, nil
 	}
 	probes := coreProbes()
 	results := make([]EndpointResult, len(probes))
-	var caps client.Capabilities
-	var wg sync.WaitGroup
+	var (
+		metrics EndpointResult
+		neg     query.Negotiation
+		caps    client.Capabilities
+		wg      sync.WaitGroup
+	)
 	for i, p := range probes {
 		wg.Add(1)
 		go func() {
@@ -77,85 +85,142 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 			results[i] = d.runProbe(ctx, p)
 		}()
 	}
-	wg.Add(1)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		metrics, neg = d.metricsProbe(ctx)
+	}()
 	go func() {
 		defer wg.Done()
 		caps = d.client.RefreshCapabilities(ctx)
 	}()
 	wg.Wait()
+	// Contract order: health, uptime, metrics, dashboard, alerts, configuration.
+	results = append(results[:2], append([]EndpointResult{metrics}, results[2:]...)...)
 
-	details := HealthDetails{Endpoints: results, Extensions: caps.Extensions, ContractVersion: caps.ContractVersion}
+	var historyName string
+	if len(neg.Metrics.Metrics) > 0 {
+		historyName = neg.Metrics.Metrics[0].Name
+	}
+	extProbes := extensionProbes(caps, historyName, time.Now())
+	ext := make([]EndpointResult, len(extProbes))
+	for i, p := range extProbes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ext[i] = d.runProbe(ctx, p)
+		}()
+	}
+	wg.Wait()
+
+	details := HealthDetails{
+		Endpoints: results, ExtensionEndpoints: ext, MetricsFormat: neg.Format,
+		Extensions: caps.Extensions, ContractVersion: caps.ContractVersion,
+	}
 	if details.Extensions == nil {
 		details.Extensions = []string{}
 	}
 	if caps.Err != nil {
 		details.CapabilitiesErr = caps.Err.Error()
 	}
-	status, msg := d.summarize(results, caps)
-	details.VerboseMessage = verbose(results, caps)
+	details.Warnings = warnings(results, ext, caps)
+	status, level, msg := d.summarize(results, details.Warnings, neg.Format, caps)
+	details.Level = level
+	details.VerboseMessage = verbose(results, ext, details.Warnings, caps)
 	body, err := json.Marshal(details)
 	if err != nil {
 		return nil, err
 	}
-	return &backend.CheckHealthResult{Status: status, Message: msg, JSONDetails: body}, nil
+	return &backend.CheckHealthResult{Status: status, Message: shorten(msg), JSONDetails: body}, nil
 }
 
-func (d *Datasource) runProbe(ctx context.Context, p probe) EndpointResult {
-	res := EndpointResult{Name: p.name, Endpoint: "GET " + p.req.Path}
-	if q := p.req.Query.Encode(); q != "" {
-		res.Endpoint += "?" + q
-	}
-	start := time.Now()
-	resp, err := d.client.Get(ctx, p.req)
-	res.LatencyMs = time.Since(start).Milliseconds()
-	if err == nil {
-		res.Status = resp.Status
-		err = d.client.BodyError(resp, p.parse(resp))
-	} else if ce, ok := client.AsError(err); ok {
-		res.Status = ce.Status
-	}
-	if err != nil {
-		res.err, res.Message = err, err.Error()
-		return res
-	}
-	res.OK = true
-	return res
-}
-
-// summarize picks the one sentence Grafana shows: the most actionable
-// failure first (configuration, then API key, then reachability).
-func (d *Datasource) summarize(results []EndpointResult, caps client.Capabilities) (backend.HealthStatus, string) {
+// summarize picks the one sentence Grafana shows: errors most actionable
+// first (API key, reachability, the required endpoints), then warnings.
+func (d *Datasource) summarize(results []EndpointResult, warns []string, format string, caps client.Capabilities) (backend.HealthStatus, string, string) {
 	base := d.client.BaseURL().String()
-	var failed []EndpointResult
+	var failed, requiredFailed []EndpointResult
 	for _, r := range results {
 		if !r.OK {
 			failed = append(failed, r)
+			if r.Required {
+				requiredFailed = append(requiredFailed, r)
+			}
 		}
 	}
-	if len(failed) == 0 {
-		return backend.HealthStatusOk, fmt.Sprintf("Connected to %s: all %d core endpoints answer. %s", base, len(results), extensionsSentence(caps))
-	}
-	for _, r := range failed {
+	for _, r := range requiredFailed {
 		if ce, ok := client.AsError(r.err); ok && (ce.Kind == client.KindUnauthorized || ce.Kind == client.KindForbidden) {
 			if ce.KeyMissing {
-				return backend.HealthStatusError, fmt.Sprintf("API key missing: %s requires an API key for %s; add the metrics API key above and save again.", base, pathOf(r.Endpoint))
+				return backend.HealthStatusError, levelError, fmt.Sprintf("API key missing: %s requires an API key for %s; add the metrics API key above and save again.", base, pathOf(r.Endpoint))
 			}
-			return backend.HealthStatusError, fmt.Sprintf("API key rejected: %s", ce.Error())
+			return backend.HealthStatusError, levelError, fmt.Sprintf("API key rejected: %s", ce.Error())
 		}
 	}
 	if len(failed) == len(results) && sameKind(failed) {
 		if ce, ok := client.AsError(failed[0].err); ok {
 			switch ce.Kind {
 			case client.KindUnreachable, client.KindDNS, client.KindTLS, client.KindTimeout, client.KindConnectionLost, client.KindTransport:
-				return backend.HealthStatusError, capitalize(ce.Error())
+				return backend.HealthStatusError, levelError, capitalize(ce.Error())
 			}
 		}
 	}
-	parts := make([]string, 0, len(failed))
-	for _, r := range failed {
-		parts = append(parts, fmt.Sprintf("%s (%s)", r.Name, r.Message))
+	if len(requiredFailed) > 0 {
+		parts := make([]string, 0, len(requiredFailed))
+		for _, r := range requiredFailed {
+			parts = append(parts, fmt.Sprintf("%s (%s)", r.Name, r.Message))
+		}
+		return backend.HealthStatusError, levelError, fmt.Sprintf("%s cannot be used: %s", base, strings.Join(parts, "; "))
 	}
-	return backend.HealthStatusError, fmt.Sprintf("%d of %d core endpoints fail: %s", len(failed), len(results), strings.Join(parts, "; "))
+	if len(warns) > 0 {
+		names := make([]string, 0, len(warns))
+		for _, w := range warns {
+			name, _, _ := strings.Cut(w, ":")
+			if name == probeCapabilities {
+				name += " (so no metric history, alert history or incidents)"
+			}
+			names = append(names, name)
+		}
+		return backend.HealthStatusOk, levelWarning, fmt.Sprintf("Warning: connected to %s and the health check and metrics (%s) work, but these parts are missing or unreadable: %s; panels that need them show a notice.",
+			base, query.FormatName(format), joinAnd(names))
+	}
+	msg := fmt.Sprintf("Connected to %s: all %d core endpoints answer", base, len(results))
+	if format != query.FormatJSON {
+		msg += " (metrics as " + query.FormatName(format) + ")"
+	}
+	return backend.HealthStatusOk, levelOK, msg + ". " + extensionsSentence(caps)
+}
+
+// warnings are the short lines for each optional part that is missing or
+// unreadable: "name: what it means".
+func warnings(core, ext []EndpointResult, caps client.Capabilities) []string {
+	out := []string{}
+	for _, r := range core {
+		if !r.OK && !r.Required {
+			out = append(out, r.Name+": "+r.Message)
+		}
+	}
+	switch {
+	case caps.Err != nil:
+		out = append(out, probeCapabilities+": "+caps.Err.Error()+"; metric history, alert history and incidents are not used")
+	case !caps.Discovered:
+		out = append(out, probeCapabilities+": the server has no "+client.PathCapabilities+" endpoint, so metric history, alert history and incidents are not used (metrics show current values, alerts the active ones)")
+	default:
+		missing := map[string]string{
+			parse.ExtMetricsHistory: probeHistory + ": not offered (extension " + parse.ExtMetricsHistory + "); metrics show current values and SLO burn rates are unknown",
+			parse.ExtAlertsHistory:  probeAlertHistory + ": not offered (extension " + parse.ExtAlertsHistory + "); alert queries show the active alerts",
+			parse.ExtIncidents:      probeIncidents + ": not offered (extension " + parse.ExtIncidents + "); MTBF and MTTR are unknown",
+		}
+		for _, e := range []string{parse.ExtMetricsHistory, parse.ExtAlertsHistory, parse.ExtIncidents} {
+			if !caps.Has(e) {
+				out = append(out, missing[e])
+			}
+		}
+	}
+	for _, r := range ext {
+		if !r.OK {
+			out = append(out, r.Name+": "+r.Message)
+		}
+	}
+	return out
 }
 
 func sameKind(rs []EndpointResult) bool {
@@ -190,21 +255,55 @@ func extensionsSentence(caps client.Capabilities) string {
 	return s + "."
 }
 
-func verbose(results []EndpointResult, caps client.Capabilities) string {
+func verbose(core, ext []EndpointResult, warns []string, caps client.Capabilities) string {
 	var b strings.Builder
-	for _, r := range results {
-		if r.OK {
+	for _, r := range append(append([]EndpointResult{}, core...), ext...) {
+		switch {
+		case r.OK && r.Format != "":
+			fmt.Fprintf(&b, "OK      %s (%s, %d ms)\n", r.Endpoint, r.Message, r.LatencyMs)
+		case r.OK:
 			fmt.Fprintf(&b, "OK      %s (%d in %d ms)\n", r.Endpoint, r.Status, r.LatencyMs)
-		} else {
+		case r.Required:
 			fmt.Fprintf(&b, "FAILED  %s: %s\n", r.Endpoint, r.Message)
+		default:
+			fmt.Fprintf(&b, "WARNING %s: %s\n", r.Endpoint, r.Message)
+		}
+	}
+	for _, w := range warns {
+		if strings.HasPrefix(w, probeCapabilities+":") || strings.Contains(w, "not offered") {
+			fmt.Fprintf(&b, "WARNING %s\n", w)
 		}
 	}
 	b.WriteString(extensionsSentence(caps))
 	return b.String()
 }
 
+// shorten keeps the first line under maxHealthMessage characters, cut at
+// a word; the details have the full text.
+func shorten(s string) string {
+	if len(s) <= maxHealthMessage {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:maxHealthMessage-4], ' ')
+	if cut < maxHealthMessage/2 {
+		cut = maxHealthMessage - 4
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + " …"
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
 func pathOf(endpoint string) string {
 	_, p, _ := strings.Cut(endpoint, " ")
+	p, _, _ = strings.Cut(p, "?")
 	return p
 }
 

@@ -25,45 +25,87 @@ func freeAddr(t *testing.T) string {
 
 func TestCheckHealth(t *testing.T) {
 	refused := freeAddr(t)
+	const warnPrefix = "Warning: connected to {URL} and the health check and metrics (JSON) work, but these parts are missing or unreadable: "
 	tests := []struct {
 		name       string
 		setup      func(f *fakeapi.Server)
 		url        string
 		key        string
 		wantStatus backend.HealthStatus
+		wantLevel  string
 		wantMsg    string
 		wantOK     int
+		wantExtOK  int
+		wantFormat string
 	}{
 		{
-			name: "all endpoints and extensions", key: fakeapi.APIKey, wantStatus: backend.HealthStatusOk, wantOK: 6,
+			name: "all endpoints and extensions", key: fakeapi.APIKey, wantStatus: backend.HealthStatusOk, wantLevel: "ok", wantOK: 6, wantExtOK: 3, wantFormat: "json",
 			wantMsg: "Connected to {URL}: all 6 core endpoints answer. Extensions: metrics.history, alerts.history, incidents (contract 1.0).",
 		},
 		{
-			name: "core only", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.NoCapabilities = true }, wantStatus: backend.HealthStatusOk, wantOK: 6,
-			wantMsg: "Connected to {URL}: all 6 core endpoints answer. Extensions: none (core contract only; no capabilities endpoint), so metrics show current values and alert history is unavailable.",
+			name: "metrics only as Prometheus text", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.MetricsFormats = []string{"prometheus"} },
+			wantStatus: backend.HealthStatusOk, wantLevel: "ok", wantOK: 6, wantExtOK: 3, wantFormat: "prometheus",
+			wantMsg: "Connected to {URL}: all 6 core endpoints answer (metrics as Prometheus text). Extensions:",
+		},
+		{
+			name: "metrics only as Datadog series, no capabilities", key: fakeapi.APIKey,
+			setup:      func(f *fakeapi.Server) { f.MetricsFormats = []string{"datadog"}; f.NoCapabilities = true },
+			wantStatus: backend.HealthStatusOk, wantLevel: "warning", wantOK: 6, wantFormat: "datadog",
+			wantMsg: "Warning: connected to {URL} and the health check and metrics (Datadog series) work, but these parts are missing or unreadable: capabilities (so no metric history, alert history or incidents); panels that need them show a notice.",
+		},
+		{
+			name: "core only", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.NoCapabilities = true },
+			wantStatus: backend.HealthStatusOk, wantLevel: "warning", wantOK: 6, wantFormat: "json",
+			wantMsg: warnPrefix + "capabilities (so no metric history, alert history or incidents); panels that need them show a notice.",
+		},
+		{
+			name: "extensions not offered", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.Extensions = []string{"metrics.history"} },
+			wantStatus: backend.HealthStatusOk, wantLevel: "warning", wantOK: 6, wantExtOK: 1, wantFormat: "json",
+			wantMsg: warnPrefix + "alert history and incidents; panels that need them show a notice.",
+		},
+		{
+			name: "advertised extension fails", key: fakeapi.APIKey,
+			setup: func(f *fakeapi.Server) {
+				f.SetFault("/api/monitoring/incidents", fakeapi.Fault{Status: 500, Body: `{"error":"boom"}`})
+			},
+			wantStatus: backend.HealthStatusOk, wantLevel: "warning", wantOK: 6, wantExtOK: 2, wantFormat: "json",
+			wantMsg: warnPrefix + "incidents; panels that need them show a notice.",
 		},
 		{
 			name: "unhealthy application is still a working data source", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.Unhealthy = true },
-			wantStatus: backend.HealthStatusOk, wantOK: 6, wantMsg: "Connected to {URL}: all 6 core endpoints answer.",
+			wantStatus: backend.HealthStatusOk, wantLevel: "ok", wantOK: 6, wantExtOK: 3, wantFormat: "json", wantMsg: "Connected to {URL}: all 6 core endpoints answer.",
 		},
 		{
-			name: "wrong key", key: "wrong", wantStatus: backend.HealthStatusError, wantOK: 2,
+			name: "optional endpoints malformed or missing", key: fakeapi.APIKey, wantStatus: backend.HealthStatusOk, wantLevel: "warning", wantOK: 4, wantExtOK: 3, wantFormat: "json",
+			setup: func(f *fakeapi.Server) {
+				f.SetFault("/api/monitoring/dashboard", fakeapi.Fault{Status: 200, Body: `{"summary":`})
+				f.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 404, Body: `{"error":"no such endpoint"}`})
+			},
+			wantMsg: warnPrefix + "uptime and dashboard; panels that need them show a notice.",
+		},
+		{
+			name: "wrong key", key: "not-the-right-key", wantStatus: backend.HealthStatusError, wantLevel: "error", wantOK: 2,
 			wantMsg: "API key rejected: upstream returned 401 Unauthorized for /api/monitoring/",
 		},
 		{
-			name: "missing key", wantStatus: backend.HealthStatusError, wantOK: 2,
-			wantMsg: "API key missing: {URL} requires an API key for /api/monitoring/",
+			name: "missing key", wantStatus: backend.HealthStatusError, wantLevel: "error", wantOK: 2,
+			wantMsg: "API key missing: {URL} requires an API key for /api/monitoring/metrics; add the metrics API key above and save again.",
 		},
 		{
-			name: "server not running", url: "http://" + refused, key: fakeapi.APIKey, wantStatus: backend.HealthStatusError,
+			name: "server not running", url: "http://" + refused, key: fakeapi.APIKey, wantStatus: backend.HealthStatusError, wantLevel: "error",
 			wantMsg: "Cannot reach " + refused + ": connection refused; is the server running and is the data source URL right?",
 		},
 		{
-			name: "one endpoint malformed", key: fakeapi.APIKey, wantStatus: backend.HealthStatusError, wantOK: 5,
+			name: "no metrics format readable", key: fakeapi.APIKey, setup: func(f *fakeapi.Server) { f.MetricsFormats = []string{} },
+			wantStatus: backend.HealthStatusError, wantLevel: "error", wantOK: 5, wantExtOK: 3,
+			wantMsg: "{URL} cannot be used: metrics (the metrics endpoint (/api/monitoring/metrics) could not be read in any format; JSON: upstream returned an HTML page",
+		},
+		{
+			name: "health endpoint fails", key: fakeapi.APIKey, wantStatus: backend.HealthStatusError, wantLevel: "error", wantOK: 5, wantExtOK: 3, wantFormat: "json",
 			setup: func(f *fakeapi.Server) {
-				f.SetFault("/api/monitoring/dashboard", fakeapi.Fault{Status: 200, Body: `{"summary":`})
+				f.SetFault("/api/health/check", fakeapi.Fault{Status: 500, Body: `{"error":"boom"}`})
 			},
-			wantMsg: "1 of 6 core endpoints fail: dashboard (upstream returned malformed data for /api/monitoring/dashboard: the dashboard response is not valid: unexpected end of JSON input; the endpoint does not follow the monitoring contract)",
+			wantMsg: "{URL} cannot be used: health check (upstream returned 500",
 		},
 	}
 	for _, tt := range tests {
@@ -85,23 +127,51 @@ func TestCheckHealth(t *testing.T) {
 			if res.Status != tt.wantStatus || !strings.HasPrefix(res.Message, want) {
 				t.Fatalf("status=%v message=%q\nwant prefix %q", res.Status, res.Message, want)
 			}
+			if len(res.Message) >= 300 || strings.Contains(res.Message, "\n") {
+				t.Fatalf("the first line must stay under 300 characters: %d %q", len(res.Message), res.Message)
+			}
 			var details HealthDetails
 			if err := json.Unmarshal(res.JSONDetails, &details); err != nil {
 				t.Fatal(err)
 			}
-			ok := 0
+			ok, extOK := 0, 0
 			for _, e := range details.Endpoints {
 				if e.OK {
 					ok++
 				}
 			}
-			if len(details.Endpoints) != 6 || ok != tt.wantOK || details.VerboseMessage == "" {
-				t.Fatalf("details: %d endpoints, %d ok, verbose %q", len(details.Endpoints), ok, details.VerboseMessage)
+			for _, e := range details.ExtensionEndpoints {
+				if e.OK {
+					extOK++
+				}
+			}
+			if len(details.Endpoints) != 6 || ok != tt.wantOK || extOK != tt.wantExtOK || details.VerboseMessage == "" {
+				t.Fatalf("details: %d endpoints, %d ok, %d extensions ok, verbose %q", len(details.Endpoints), ok, extOK, details.VerboseMessage)
+			}
+			if details.Level != tt.wantLevel || details.MetricsFormat != tt.wantFormat {
+				t.Fatalf("level %q format %q, want %q %q", details.Level, details.MetricsFormat, tt.wantLevel, tt.wantFormat)
+			}
+			if (details.Level == "warning" && len(details.Warnings) == 0) || (details.Level == "ok" && len(details.Warnings) > 0) {
+				t.Fatalf("warnings %q at level %q", details.Warnings, details.Level)
+			}
+			if got := ds.Client().MetricsFormat(); tt.wantFormat != "" && got != tt.wantFormat {
+				t.Fatalf("queries would use format %q, the health check found %q", got, tt.wantFormat)
 			}
 			if strings.Contains(string(res.JSONDetails), fakeapi.APIKey) || strings.Contains(res.Message, fakeapi.APIKey) {
 				t.Fatal("health check leaks the API key")
 			}
 		})
+	}
+}
+
+func TestShortenHealthMessage(t *testing.T) {
+	long := "Connected to http://example.test: " + strings.Repeat("word ", 100)
+	got := shorten(long)
+	if len(got) >= 300 || !strings.HasSuffix(got, "word …") {
+		t.Fatalf("%d %q", len(got), got)
+	}
+	if shorten("short") != "short" {
+		t.Fatal("short messages stay")
 	}
 }
 

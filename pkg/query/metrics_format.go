@@ -36,6 +36,19 @@ func FormatLabel(format string) string {
 	return format
 }
 
+// FormatName is a format's short name for sentences.
+func FormatName(format string) string {
+	switch format {
+	case FormatPrometheus:
+		return "Prometheus text"
+	case FormatDatadog:
+		return "Datadog series"
+	case FormatJSON:
+		return "JSON"
+	}
+	return format
+}
+
 // metricsFetch is one read of the metrics endpoint.
 type metricsFetch struct {
 	category string
@@ -57,14 +70,29 @@ func (r *Runner) fetchMetrics(ctx context.Context, category, format string, tr *
 		}
 		r.Client.ForgetMetricsFormat(known)
 	}
-	m, _, err := r.negotiateMetrics(ctx, category, false, tr)
-	return m, err
+	n, err := r.negotiateMetrics(ctx, category, false, tr)
+	return n.Metrics, err
+}
+
+// FormatAttempt is one format negotiation tried and why it failed (nil
+// Err: it was read).
+type FormatAttempt struct {
+	Format string
+	Err    error
+}
+
+// Negotiation is what NegotiateMetrics found.
+type Negotiation struct {
+	Metrics parse.Metrics
+	// Format is the format that was read; "" when none could be.
+	Format   string
+	Attempts []FormatAttempt
 }
 
 // NegotiateMetrics reads all current metrics trying every format in
 // order, bypassing the cache, and remembers the format that worked (the
-// health check calls it). format is "" when no format could be read.
-func (r *Runner) NegotiateMetrics(ctx context.Context) (parse.Metrics, string, error) {
+// health check calls it, so queries after a Save & test use its finding).
+func (r *Runner) NegotiateMetrics(ctx context.Context) (Negotiation, error) {
 	return r.negotiateMetrics(ctx, "", true, &trace{})
 }
 
@@ -72,43 +100,46 @@ func (r *Runner) NegotiateMetrics(ctx context.Context) (parse.Metrics, string, e
 // metrics. When every readable body is empty (a category without
 // metrics), the first readable one is the answer and nothing is
 // remembered. When none reads, the error lists every attempt.
-func (r *Runner) negotiateMetrics(ctx context.Context, category string, noCache bool, tr *trace) (parse.Metrics, string, error) {
+func (r *Runner) negotiateMetrics(ctx context.Context, category string, noCache bool, tr *trace) (Negotiation, error) {
 	var (
-		empty     *parse.Metrics
-		emptyFmt  string
-		attempts  []string
+		out       Negotiation
+		empty     *Negotiation
+		failures  []string
 		firstErr  error
 		sameError = true
 	)
 	for _, f := range negotiationOrder {
 		m, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: f, noCache: noCache}, tr)
+		out.Attempts = append(out.Attempts, FormatAttempt{Format: f, Err: err})
 		if err != nil {
 			if !otherFormatMayHelp(err) {
-				return parse.Metrics{}, "", err
+				return out, err
 			}
 			if firstErr == nil {
 				firstErr = err
 			} else if err.Error() != firstErr.Error() {
 				sameError = false
 			}
-			attempts = append(attempts, FormatLabel(f)+": "+err.Error())
+			failures = append(failures, FormatLabel(f)+": "+err.Error())
 			continue
 		}
 		if len(m.Metrics) > 0 {
 			r.Client.RememberMetricsFormat(f)
-			return m, f, nil
+			out.Metrics, out.Format = m, f
+			return out, nil
 		}
 		if empty == nil {
-			empty, emptyFmt = &m, f
+			empty = &Negotiation{Metrics: m, Format: f}
 		}
 	}
 	if empty != nil {
-		return *empty, emptyFmt, nil
+		out.Metrics, out.Format = empty.Metrics, empty.Format
+		return out, nil
 	}
 	if sameError {
-		return parse.Metrics{}, "", firstErr
+		return out, firstErr
 	}
-	return parse.Metrics{}, "", &formatsError{first: firstErr, attempts: attempts}
+	return out, &formatsError{first: firstErr, attempts: failures}
 }
 
 // otherFormatMayHelp reports whether a failed read is about the body or
