@@ -128,7 +128,7 @@ func TestUnreachableServers(t *testing.T) {
 		}
 		addr := ln.Addr().String()
 		ln.Close()
-		ds := newDS(t, "http://"+addr, `{"timeoutSeconds":2}`, "k")
+		ds := newDS(t, "http://"+addr, `{"timeoutSeconds":2}`, "test-key-1234")
 		start := time.Now()
 		r := queryOne(t, ds, `{"queryType":"uptime"}`)
 		want := "cannot reach " + addr + ": connection refused; is the server running and is the data source URL right?"
@@ -151,7 +151,7 @@ func TestUnreachableServers(t *testing.T) {
 				defer c.Close() // accept, never answer
 			}
 		}()
-		ds := newDS(t, "http://"+ln.Addr().String(), `{"timeoutSeconds":1}`, "k")
+		ds := newDS(t, "http://"+ln.Addr().String(), `{"timeoutSeconds":1}`, "test-key-1234")
 		start := time.Now()
 		r := queryOne(t, ds, `{"queryType":"uptime"}`)
 		want := "upstream did not answer /api/monitoring/uptime within 1s: the server is slow or unreachable; check the server or raise the timeout in the data source settings"

@@ -79,7 +79,7 @@ func TestResourceErrors(t *testing.T) {
 		status          int
 		want            string
 	}{
-		{"upstream 401 becomes 502 so Grafana's session is not touched", "wrong", "categories", 502, "upstream returned 401 Unauthorized for /api/monitoring/metrics"},
+		{"upstream 401 becomes 502 so Grafana's session is not touched", "wrong-key-1234", "categories", 502, "upstream returned 401 Unauthorized for /api/monitoring/metrics"},
 		{"bad time", fakeapi.APIKey, "annotations?from=yesterday&to=1", 400, `from="yesterday" is not a time`},
 		{"missing time", fakeapi.APIKey, "annotations?to=1", 400, "from is missing"},
 		{"bad source", fakeapi.APIKey, "annotations?from=1&to=2&source=logs", 400, `source "logs" is not known`},

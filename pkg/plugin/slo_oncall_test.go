@@ -63,7 +63,7 @@ func TestQueryDataAddsOncallLabelsForAlertRules(t *testing.T) {
 // settings problem, with their paths, by every handler.
 func TestSLOAndOncallSettingsErrors(t *testing.T) {
 	jsonData := `{"timeoutSeconds":0.5,"slos":[{"kind":"availability","target":120}],"oncall":{"layers":[{"name":"primary","treshold":1}]}}`
-	ds := newDS(t, "http://127.0.0.1:1", jsonData, map[string]string{"apiKey": "k"})
+	ds := newDS(t, "http://127.0.0.1:1", jsonData, map[string]string{"apiKey": "test-key-1234"})
 	resp, err := ds.QueryData(context.Background(), &backend.QueryDataRequest{Queries: []backend.DataQuery{dataQuery("A", `{}`)}})
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
+
+	"github.com/appmon/monitoring/pkg/redact"
 )
 
 // Defaults and bounds of the plain options. Bounds keep a typo in
@@ -51,6 +53,7 @@ type JSONData struct {
 	MaxResponseBytes      *int64   `json:"maxResponseBytes,omitempty"`
 	Retries               *int     `json:"retries,omitempty"`
 	StreamIntervalSeconds *float64 `json:"streamIntervalSeconds,omitempty"`
+	AllowedRedirectHosts  hostList `json:"allowedRedirectHosts,omitempty"`
 }
 
 // Settings is the validated configuration of one data source instance.
@@ -69,6 +72,13 @@ type Settings struct {
 
 	APIKey   string
 	AdminKey string
+	// Redactor removes both keys from everything the instance outputs.
+	Redactor *redact.Redactor
+
+	// AllowedRedirectHosts are the other hosts ("host" or "host:port",
+	// lower case) a redirect may lead to with the API key; see
+	// redirect_hosts.go.
+	AllowedRedirectHosts []string
 
 	// HTTPOptions are the SDK client options (TLS, custom headers, proxy),
 	// with our timeout applied.
@@ -116,6 +126,10 @@ func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings,
 		APIKey:           strings.TrimSpace(s.DecryptedSecureJSONData[SecureKeyAPIKey]),
 		AdminKey:         strings.TrimSpace(s.DecryptedSecureJSONData[SecureKeyAdminKey]),
 	}
+	if err := checkSecrets(out.APIKey, out.AdminKey); err != nil {
+		return nil, err
+	}
+	out.Redactor = redact.New(out.APIKey, out.AdminKey)
 	if err := out.applyJSONData(jd); err != nil {
 		return nil, err
 	}
@@ -171,6 +185,11 @@ func (s *Settings) applyJSONData(jd JSONData) error {
 		}
 		s.StreamInterval = d
 	}
+	hosts, err := parseRedirectHosts(jd.AllowedRedirectHosts)
+	if err != nil {
+		return err
+	}
+	s.AllowedRedirectHosts = hosts
 	return nil
 }
 

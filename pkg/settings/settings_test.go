@@ -19,7 +19,7 @@ func load(t *testing.T, url, jsonData string, secure map[string]string) (*Settin
 }
 
 func TestLoadDefaults(t *testing.T) {
-	s, err := load(t, "http://localhost:4000/", `{}`, map[string]string{"apiKey": " k1 ", "adminKey": "a1"})
+	s, err := load(t, "http://localhost:4000/", `{}`, map[string]string{"apiKey": " key-0001 ", "adminKey": "admin-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestLoadDefaults(t *testing.T) {
 		s.MaxResponseBytes != DefaultMaxResponseBytes || s.Retries != DefaultRetries || s.StreamInterval != DefaultStreamInterval {
 		t.Fatalf("defaults not applied: %+v", s)
 	}
-	if s.APIKey != "k1" || s.AdminKey != "a1" {
+	if s.APIKey != "key-0001" || s.AdminKey != "admin-01" {
 		t.Fatalf("secrets: %q %q", s.APIKey, s.AdminKey)
 	}
 	if s.HTTPOptions.Timeouts.Timeout != DefaultTimeout || s.HTTPOptions.Timeouts.DialTimeout > DefaultTimeout {
