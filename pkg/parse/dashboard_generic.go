@@ -6,7 +6,8 @@ import "slices"
 // (requestsPerMinute, response_time.p95 …) to the contract's keys.
 var summaryAliases = map[string]string{
 	"requestsperminute": "requests_per_minute", "rpm": "requests_per_minute", "requestsmin": "requests_per_minute",
-	"errorrate":       "error_rate",
+	"errorrate": "error_rate",
+	"p95":       "response_time_p95", "p95ms": "response_time_p95", "responsetimep95ms": "response_time_p95",
 	"responsetimep95": "response_time_p95", "p95responsetime": "response_time_p95", "latencyp95": "response_time_p95",
 	"activealerts": "active_alerts", "alertsactive": "active_alerts", "openalerts": "active_alerts",
 	"paymentssuccessrate": "payments_success_rate", "paymentsuccessrate": "payments_success_rate",

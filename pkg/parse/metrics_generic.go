@@ -93,13 +93,14 @@ func genericMetrics(b []byte) (Metrics, error) {
 	out.Skipped = w.notes.skipped()
 	out.Notes = w.notes.list()
 	if len(out.Metrics) == 0 {
-		if out.Skipped > 0 {
+		_, isObj := data.(map[string]any)
+		switch {
+		case path == "" && isObj && out.Skipped > 0:
+			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s): %s", describeTop(v), strings.Join(out.Notes, "; "))
+		case path == "" && isObj:
+			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)", describeTop(v))
+		case out.Skipped > 0:
 			return Metrics{}, shapef(doc, "none of its values is a metric: %s", strings.Join(out.Notes, "; "))
-		}
-		if path == "" {
-			if _, isObj := data.(map[string]any); isObj {
-				return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)", describeTop(v))
-			}
 		}
 	}
 	return out, nil

@@ -145,6 +145,11 @@ func unixTime(f float64) (time.Time, error) {
 	if secs > maxUnixSeconds {
 		return time.Time{}, fmt.Errorf("%v is not a valid Unix timestamp", f)
 	}
+	if f >= unixMillisThreshold {
+		// Whole milliseconds exactly (f/1000 would round 509 ms to 509.000062).
+		ms := math.Floor(f)
+		return time.UnixMilli(int64(ms)).Add(time.Duration((f - ms) * 1e6)).UTC(), nil
+	}
 	whole := math.Floor(secs)
 	return time.Unix(int64(whole), int64((secs-whole)*1e9)).UTC(), nil
 }
