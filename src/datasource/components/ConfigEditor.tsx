@@ -3,6 +3,8 @@ import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, SecretInput, Switch, TextArea } from '@grafana/ui';
 
 import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
+import { MappingSection } from './MappingSection';
+import { MappingJsonData } from './mappingFields';
 
 type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
 
@@ -70,11 +72,11 @@ const REQUEST_SETTINGS: Array<{
  * only tells the browser whether each one is set (secureJsonFields).
  */
 export function ConfigEditor({ options, onOptionsChange }: Props) {
-  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData;
+  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData & MappingJsonData;
   const secureJsonFields = options.secureJsonFields ?? {};
   const secureJsonData = (options.secureJsonData ?? {}) as Record<SecretSetting, string | undefined>;
 
-  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData>) =>
+  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData & MappingJsonData>) =>
     onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...patch } });
 
   const onNumber = (key: NumericSetting) => (event: ChangeEvent<HTMLInputElement>) => {
@@ -185,6 +187,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           </Field>
         )}
       </FieldSet>
+
+      <MappingSection
+        mappings={jsonData.mappings}
+        uid={options.uid}
+        onChange={(mappings) => setJsonData({ mappings })}
+      />
     </>
   );
 }
