@@ -16,14 +16,18 @@ func (c *Client) SetMapping(m *parse.Mapping) { c.mapping = m }
 func (c *Client) Mapping() *parse.Mapping { return c.mapping }
 
 // MappingEndpoint names the mapping setting that applies to a request:
-// "health", "metrics", "alerts", "dashboard", "uptime", or "" for
-// endpoints a mapping does not cover (history, incidents, capabilities,
-// alert configuration).
+// "health", "metrics", "alerts", "dashboard", "uptime", or "" for what a
+// mapping does not cover (history, incidents, capabilities, alert
+// configuration, and metrics asked for in another format: a Prometheus
+// or Datadog body has a shape of its own).
 func MappingEndpoint(path string, q url.Values) string {
 	switch path {
 	case PathHealth:
 		return "health"
 	case PathMetrics:
+		if f := q.Get("format"); f != "" && f != "json" {
+			return ""
+		}
 		return "metrics"
 	case PathDashboard:
 		return "dashboard"

@@ -83,3 +83,29 @@ func TestMappedBodies(t *testing.T) {
 		t.Errorf("error\n%s\nwant\n%s", err, want)
 	}
 }
+
+func TestMappingEndpoint(t *testing.T) {
+	cases := []struct {
+		path, query, want string
+	}{
+		{PathAlerts, "action=active", "alerts"},
+		{PathAlerts, "action=history&from=1", "alerts"},
+		{PathAlerts, "action=configuration", ""},
+		{PathMetrics, "", "metrics"},
+		{PathMetrics, "format=json&category=api", "metrics"},
+		{PathMetrics, "format=datadog", ""},
+		{PathMetrics, "format=prometheus", ""},
+		{PathMetricsHistory, "", ""},
+		{PathHealth, "", "health"},
+		{PathDashboard, "", "dashboard"},
+		{PathUptime, "", "uptime"},
+		{PathIncidents, "", ""},
+		{PathCapabilities, "", ""},
+	}
+	for _, tc := range cases {
+		q, _ := url.ParseQuery(tc.query)
+		if got := MappingEndpoint(tc.path, q); got != tc.want {
+			t.Errorf("MappingEndpoint(%s?%s) = %q, want %q", tc.path, tc.query, got, tc.want)
+		}
+	}
+}
