@@ -21,6 +21,7 @@ const maxWalkDepth = 32
 
 // metricsWalker flattens any JSON metrics document into samples.
 type metricsWalker struct {
+	root  string // where the list is, for notes about unnamed entries
 	out   []Metric
 	seen  map[string]bool
 	notes notes
@@ -80,7 +81,7 @@ func genericMetrics(b []byte) (Metrics, error) {
 	if out.Category != "" && !strings.EqualFold(out.Category, "all") {
 		ctx.category = out.Category
 	}
-	w := &metricsWalker{seen: map[string]bool{}}
+	w := &metricsWalker{seen: map[string]bool{}, root: path}
 	switch t := data.(type) {
 	case []any:
 		w.list(t, ctx, 0)
@@ -131,7 +132,7 @@ func (w *metricsWalker) list(items []any, ctx walkCtx, depth int) {
 			continue
 		}
 		if obj.has(sampleValueKeys...) {
-			w.notes.skip("value", "a metric without a name", fmt.Sprintf("%s[%d]", orList(ctx.prefix), i))
+			w.notes.skip("value", "a metric without a name", fmt.Sprintf("%s[%d]", w.where(ctx.prefix), i))
 			continue
 		}
 		// An unnamed entry: its text fields say which one it is.
@@ -366,9 +367,12 @@ func withLabels(base, extra map[string]string) map[string]string {
 	return out
 }
 
-func orList(prefix string) string {
-	if prefix == "" {
-		return "list"
+func (w *metricsWalker) where(prefix string) string {
+	switch {
+	case prefix != "":
+		return prefix
+	case w.root != "":
+		return w.root
 	}
-	return prefix
+	return "list"
 }
