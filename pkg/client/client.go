@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/appmon/monitoring/pkg/parse"
+	"github.com/appmon/monitoring/pkg/redact"
 	"github.com/appmon/monitoring/pkg/settings"
 )
 
@@ -74,11 +75,15 @@ type Client struct {
 	http     *http.Client
 	apiKey   string
 	keyID    string
-	secrets  []string
 	timeout  time.Duration
 	retries  int
 	maxBytes int64
 	backoff  backoffPolicy
+
+	// red removes both keys from any text that came from elsewhere.
+	red *redact.Redactor
+	// allowedHosts are other hosts a redirect may lead to (redirect.go).
+	allowedHosts []string
 
 	cache *responseCache
 	group singleflight.Group
@@ -102,7 +107,6 @@ func New(s *settings.Settings) (*Client, error) {
 		base:     s.BaseURL,
 		http:     hc,
 		apiKey:   s.APIKey,
-		secrets:  []string{s.APIKey, s.AdminKey},
 		timeout:  s.Timeout,
 		retries:  s.Retries,
 		maxBytes: s.MaxResponseBytes,
@@ -110,6 +114,14 @@ func New(s *settings.Settings) (*Client, error) {
 		cache:    newResponseCache(s.CacheTTL, cacheMaxEntries, max(cacheMinBytes, 4*s.MaxResponseBytes)),
 		now:      time.Now,
 	}
+	c.red, c.allowedHosts = s.Redactor, s.AllowedRedirectHosts
+	if c.red == nil {
+		c.red = redact.New(s.APIKey, s.AdminKey)
+	}
+	// The SDK's client follows any redirect with every header set on the
+	// request, X-API-Key included; only the configured origin (and hosts
+	// the user listed) may receive it.
+	hc.CheckRedirect = c.checkRedirect
 	if s.APIKey != "" {
 		sum := sha256.Sum256([]byte(s.APIKey))
 		c.keyID = hex.EncodeToString(sum[:8])

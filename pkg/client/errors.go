@@ -44,6 +44,8 @@ const (
 	KindUnsupported
 	// KindMapping: the data source's response mapping does not fit the body.
 	KindMapping
+	// KindRedirect: a redirect to another host was refused (redirect.go).
+	KindRedirect
 )
 
 // Error is a failed upstream call. Error() is the sentence the user sees
@@ -122,6 +124,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("the request to %s was canceled", e.Path)
 	case KindUnsupported:
 		return fmt.Sprintf("the server at %s does not offer %s", e.Host, e.Detail)
+	case KindRedirect:
+		return e.redirectMessage()
 	case KindMapping:
 		return fmt.Sprintf("the response mapping does not fit what %s returned: %s; fix it under Response mapping in the data source settings", e.Path, e.Detail)
 	default:
@@ -245,7 +249,10 @@ func (c *Client) transportError(path string, err error, budget time.Duration) *E
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var recordErr tls.RecordHeaderError
+	var redirErr *RedirectError
 	switch {
+	case errors.As(err, &redirErr):
+		e.Kind, e.Err = KindRedirect, redirErr
 	case errors.Is(err, httpclient.ErrResponseBodyTooLarge):
 		e.Kind, e.Limit = KindTooLarge, c.maxBytes
 	case errors.Is(err, context.Canceled):
@@ -300,13 +307,10 @@ func (c *Client) BodyError(resp *Response, err error) error {
 }
 
 // redact removes secrets from text that came from elsewhere (an upstream
-// message may echo what it was sent) and keeps it short.
+// message may echo what it was sent, in any spelling) and keeps it short.
+// Redaction comes first so a cut never leaves part of a key behind.
 func (c *Client) redact(s string) string {
-	for _, secret := range c.secrets {
-		if secret != "" {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
+	s = c.red.String(s)
 	s = strings.Join(strings.Fields(s), " ")
 	const maxDetail = 300
 	if len(s) > maxDetail {
