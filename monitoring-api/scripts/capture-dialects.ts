@@ -140,7 +140,9 @@ where Prometheus text was asked for).
 
 The reference server answers in any of these styles with
 \`--dialect NAME\` (or \`DIALECT=NAME\`); \`npm run capture:dialects\` in
-monitoring-api regenerates these files.
+monitoring-api regenerates these files. Requests sent with the admin key
+(\`X-Admin-Key\`) still get the contract's own shapes, so the figures behind
+a dialect can be compared with what a client reads from it.
 
 ${sections.join('\n')}`;
 }

@@ -36,6 +36,7 @@ func columnOf(queryType string) string {
 
 type dialectCell struct {
 	checks, notices int
+	noData          int    // passing queries without a value (explained by a notice, or a rule's no data)
 	health          string // the health check's outcome (health column only)
 	failures        []string
 }
@@ -57,13 +58,17 @@ func (m *dialectMatrix) cell(dialect, column string) *dialectCell {
 	return c
 }
 
-// pass records a check that held; notices counts the panel notices seen.
-func (m *dialectMatrix) pass(dialect, column string, notices int) {
+// pass records a check that held, whether it had data, and the panel
+// notices it carried.
+func (m *dialectMatrix) pass(dialect, column string, withData bool, notices int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	c := m.cell(dialect, column)
 	c.checks++
 	c.notices += notices
+	if !withData {
+		c.noData++
+	}
 }
 
 func (m *dialectMatrix) fail(dialect, column, format string, args ...any) {
@@ -101,8 +106,15 @@ func (m *dialectMatrix) render(dialects []string, gaps map[string]string) string
 			if c.health != "" {
 				s = c.health + ", " + s
 			}
+			var extra []string
+			if c.noData > 0 {
+				extra = append(extra, fmt.Sprintf("%d no data", c.noData))
+			}
 			if c.notices > 0 {
-				s += fmt.Sprintf(" (%d notices)", c.notices)
+				extra = append(extra, fmt.Sprintf("%d notices", c.notices))
+			}
+			if len(extra) > 0 {
+				s += " (" + strings.Join(extra, ", ") + ")"
 			}
 			if _, gap := gaps[d+"/"+col]; gap && len(c.failures) > 0 {
 				s += " [known gap]"
@@ -210,8 +222,8 @@ func numberAt(fld *data.Field, row int) (float64, bool) {
 }
 
 // misleadingZeros are the series a dialect reports as exactly 0 while the
-// reference server, running the same workload, reports a non-zero value:
-// a figure the dialect does not carry, read as 0 instead of no data.
+// same server read in the contract's shapes reports a non-zero value: a
+// figure the dialect does not carry, read as 0 instead of no data.
 func misleadingZeros(dialect, reference map[string]float64) []string {
 	var out []string
 	for k, v := range dialect {
@@ -220,7 +232,7 @@ func misleadingZeros(dialect, reference map[string]float64) []string {
 		}
 		if ref, ok := reference[k]; ok {
 			if ref != 0 {
-				out = append(out, fmt.Sprintf("%s is 0 where the reference server has %g", k, ref))
+				out = append(out, fmt.Sprintf("%s is 0 where the contract's shapes give %g", k, ref))
 			}
 			continue
 		}
@@ -231,7 +243,7 @@ func misleadingZeros(dialect, reference map[string]float64) []string {
 			zero = zero || ref == 0
 		}
 		if !zero && len(reference) > 0 {
-			out = append(out, fmt.Sprintf("%s is 0, the reference server has no zero among %d series", k, len(reference)))
+			out = append(out, fmt.Sprintf("%s is 0, the contract's shapes have no zero among %d series", k, len(reference)))
 		}
 	}
 	sort.Strings(out)
@@ -241,7 +253,7 @@ func misleadingZeros(dialect, reference map[string]float64) []string {
 func TestMisleadingZeros(t *testing.T) {
 	ref := map[string]float64{"api.error_rate{}": 0.4, "errors.rate{}": 0}
 	got := misleadingZeros(map[string]float64{"api.error_rate{}": 0, "errors.rate{}": 0, "other{}": 3}, ref)
-	if len(got) != 1 || !strings.HasPrefix(got[0], "api.error_rate{} is 0 where the reference server has 0.4") {
+	if len(got) != 1 || !strings.HasPrefix(got[0], "api.error_rate{} is 0 where the contract's shapes give 0.4") {
 		t.Fatalf("%q", got)
 	}
 	// A renamed series: 0 is fine only if the reference has a 0 somewhere.

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DIALECT_NAMES } from '../../src/dialects/index.js';
-import { READ_KEY, startServer } from '../helpers/server-process.js';
+import { ADMIN_KEY, READ_KEY, startServer } from '../helpers/server-process.js';
 
 type Body = any;
 
@@ -68,8 +68,8 @@ const EXTENSIONS = [
 /** Dialects that implement the optional extensions. */
 const WITH_EXTENSIONS = new Set(['nestjs']);
 
-async function get(baseUrl: string, path: string, key?: string) {
-  const res = await fetch(baseUrl + path, { headers: key ? { 'X-API-Key': key } : {} });
+async function get(baseUrl: string, path: string, key?: string, header = 'X-API-Key') {
+  const res = await fetch(baseUrl + path, { headers: key ? { [header]: key } : {} });
   const text = await res.text();
   const json = (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : undefined;
   return { status: res.status, json, text };
@@ -107,6 +107,9 @@ describe('the server in each dialect', { concurrency: 4 }, () => {
           401,
           'the read key is still required'
         );
+        // The admin key sees the figures behind the dialect in the contract's shapes.
+        const reference = await get(server.baseUrl, '/api/monitoring/dashboard', ADMIN_KEY, 'X-Admin-Key');
+        assert.equal(typeof reference.json.summary.response_time_p95, 'number', reference.text);
         for (const path of EXTENSIONS) {
           const res = await get(server.baseUrl, path, READ_KEY);
           assert.equal(res.status, WITH_EXTENSIONS.has(name) ? 200 : 404, `${path}: ${res.text.slice(0, 200)}`);
