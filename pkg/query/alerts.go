@@ -46,6 +46,15 @@ func (r *Runner) runAlerts(ctx context.Context, q Query, tr *trace) (data.Frames
 		return r.alertConfiguration(ctx, tr)
 	case AlertsHistory:
 		alerts, err := r.AlertHistory(ctx, q.From, q.To, q.Severities, tr)
+		if err == nil {
+			return data.Frames{AlertsFrame("alerts", alerts)}, nil
+		}
+		if !isMissing(err) || client.IsKind(err, client.KindBadRequest) && r.Client.Capabilities(ctx).Has(parse.ExtAlertsHistory) {
+			return nil, err
+		}
+		// An optional extension the server lacks: show what it has.
+		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("The server does not offer alert history (%s?action=history); showing active alerts.", client.PathAlerts))
+		alerts, err = r.ActiveAlerts(ctx, q.Severities, tr)
 		if err != nil {
 			return nil, err
 		}
@@ -72,6 +81,7 @@ func (r *Runner) ActiveAlerts(ctx context.Context, severities Matcher, tr *trace
 	if err != nil {
 		return nil, err
 	}
+	readerNotes(tr, "active alerts", a.Notes)
 	return filterAlerts(a.Alerts, severities), nil
 }
 
@@ -81,11 +91,8 @@ func (r *Runner) AlertHistory(ctx context.Context, from, to time.Time, severitie
 	if tr == nil {
 		tr = &trace{}
 	}
-	caps := r.Client.Capabilities(ctx)
+	caps := r.extensions(ctx, tr)
 	if !caps.Has(parse.ExtAlertsHistory) {
-		if caps.Err != nil {
-			return nil, caps.Err
-		}
 		return nil, client.Unsupported(r.Client.BaseURL().Host, client.PathAlerts,
 			fmt.Sprintf("alert history (the optional %s extension of the monitoring contract); use the \"active\" alerts action, or add the extension to the server", parse.ExtAlertsHistory))
 	}
@@ -191,6 +198,7 @@ func (r *Runner) alertConfiguration(ctx context.Context, tr *trace) (data.Frames
 	if err != nil {
 		return nil, err
 	}
+	readerNotes(tr, "alert configuration", c.Notes)
 	n := len(c.Rules)
 	names, titles, sevs, metrics, ops, units, descs, escs := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
@@ -229,11 +237,8 @@ func (r *Runner) Incidents(ctx context.Context, from, to time.Time) (parse.Incid
 }
 
 func (r *Runner) incidents(ctx context.Context, from, to time.Time, tr *trace) (parse.Incidents, error) {
-	caps := r.Client.Capabilities(ctx)
+	caps := r.extensions(ctx, tr)
 	if !caps.Has(parse.ExtIncidents) {
-		if caps.Err != nil {
-			return parse.Incidents{}, caps.Err
-		}
 		return parse.Incidents{}, client.Unsupported(r.Client.BaseURL().Host, client.PathIncidents,
 			fmt.Sprintf("incidents (the optional %s extension of the monitoring contract); use alert annotations instead, or add the extension to the server", parse.ExtIncidents))
 	}

@@ -172,17 +172,42 @@ func TestAlertsQuery(t *testing.T) {
 	}
 }
 
+// Without the alerts.history extension the history action shows the
+// active alerts with a notice saying so, never an error.
 func TestAlertHistoryNeedsExtension(t *testing.T) {
+	for name, setup := range map[string]func(*fakeapi.Server){
+		"no capabilities":         func(f *fakeapi.Server) { f.NoCapabilities = true },
+		"not offered":             func(f *fakeapi.Server) { f.Extensions = []string{"metrics.history"} },
+		"capabilities unreadable": func(f *fakeapi.Server) { f.SetFault("/api/monitoring/capabilities", fakeapi.Fault{Status: 200, Body: "<html></html>"}) },
+		"advertised but missing": func(f *fakeapi.Server) {
+			f.SetFault("/api/monitoring/alerts", fakeapi.Fault{Status: 404, Body: `{"error":"not found"}`, Times: 1})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fake := fakeapi.New(t)
+			setup(fake)
+			r := newRunner(t, fake.URL)
+			frames := run(t, r, mustParse(t, "alerts", `{"alertsAction":"history"}`, testNow.Add(-time.Hour), testNow))
+			active := run(t, r, mustParse(t, "alerts", `{"alertsAction":"active"}`, testNow.Add(-time.Hour), testNow))
+			if len(frames) != 1 || frames[0].Rows() == 0 || frames[0].Rows() != active[0].Rows() {
+				t.Fatalf("want the active alerts, got %d frames", len(frames))
+			}
+			found := false
+			for _, n := range frames[0].Meta.Notices {
+				found = found || (n.Severity == data.NoticeSeverityWarning && n.Text == "The server does not offer alert history (/api/monitoring/alerts?action=history); showing active alerts.")
+			}
+			if !found {
+				t.Fatalf("notices = %+v", frames[0].Meta.Notices)
+			}
+		})
+	}
+	// Callers that cannot fall back (annotations) still learn why.
 	fake := fakeapi.New(t)
 	fake.NoCapabilities = true
-	r := newRunner(t, fake.URL)
-	_, err := r.Run(context.Background(), mustParse(t, "alerts", `{"alertsAction":"history"}`, testNow.Add(-time.Hour), testNow))
+	_, err := newRunner(t, fake.URL).AlertHistory(context.Background(), testNow.Add(-time.Hour), testNow, Matcher{}, nil)
 	want := "the server at " + strings.TrimPrefix(fake.URL, "http://") + ` does not offer alert history (the optional alerts.history extension of the monitoring contract); use the "active" alerts action, or add the extension to the server`
-	if err == nil || err.Error() != want {
+	if err == nil || err.Error() != want || !client.IsKind(err, client.KindUnsupported) {
 		t.Fatalf("err = %v", err)
-	}
-	if !client.IsKind(err, client.KindUnsupported) {
-		t.Fatalf("kind: %v", err)
 	}
 }
 

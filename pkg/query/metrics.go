@@ -8,6 +8,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/parse"
 )
 
@@ -15,20 +16,20 @@ func (r *Runner) runMetrics(ctx context.Context, q Query, tr *trace) (data.Frame
 	if q.Live {
 		return r.liveFrames(ctx, q, tr)
 	}
-	caps := r.Client.Capabilities(ctx)
+	caps := r.extensions(ctx, tr)
 	hasHistory := caps.Has(parse.ExtMetricsHistory)
 	if hasHistory && !q.From.IsZero() && q.To.After(q.From) {
 		ss, err := r.metricsHistory(ctx, q, caps.Capabilities, tr)
-		if err != nil {
+		switch {
+		case err == nil:
+			return r.metricsFrames(ss, q, tr), nil
+		case !client.IsKind(err, client.KindNotFound):
 			return nil, err
 		}
-		return r.metricsFrames(ss, q, tr), nil
-	}
-	switch {
-	case caps.Err != nil:
-		tr.notice(data.NoticeSeverityInfo, "Current values: discovering the server's extensions failed ("+caps.Err.Error()+"), so metric history is not used.")
-	case !hasHistory:
-		tr.notice(data.NoticeSeverityInfo, "Current values: the server does not offer metric history (extension metrics.history), so the time range is not used.")
+		// Advertised but absent: current values are better than nothing.
+		tr.notice(data.NoticeSeverityWarning, "Current values: the server advertises metric history but "+client.PathMetricsHistory+" is not there ("+err.Error()+"), so the time range is not used.")
+	} else if !hasHistory {
+		tr.notice(data.NoticeSeverityInfo, "Current values: the server does not offer metric history ("+client.PathMetricsHistory+", extension "+parse.ExtMetricsHistory+"), so the time range is not used.")
 	}
 	_, ss, err := r.metricsSnapshot(ctx, q, tr)
 	if err != nil {
@@ -82,6 +83,7 @@ func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.
 		if ts.IsZero() {
 			ts = results[i].Timestamp
 		}
+		readerNotes(tr, "metrics", results[i].Notes)
 		out = append(out, snapshotSeries(results[i], q.Names)...)
 	}
 	if ts.IsZero() {

@@ -98,6 +98,11 @@ func (t *trace) add(path string, q url.Values) {
 func (t *trace) notice(sev data.NoticeSeverity, text string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	for _, n := range t.notices {
+		if n.Text == text {
+			return // the same finding from several fetches of one query
+		}
+	}
 	t.notices = append(t.notices, data.Notice{Severity: sev, Text: text})
 }
 

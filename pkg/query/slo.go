@@ -69,7 +69,7 @@ func (r *Runner) runSLO(ctx context.Context, q Query, tr *trace) (data.Frames, e
 	}
 	switch {
 	case q.SloField != "":
-		return data.Frames{sloFieldFrame(results, q.SloField)}, nil
+		return data.Frames{knownRows(sloFieldFrame(results, q.SloField), q.SloField, tr)}, nil
 	case q.FromAlert:
 		return data.Frames{slo.SLOFrame(results)}, nil
 	}
@@ -119,6 +119,43 @@ func sloFieldFrame(results []slo.Result, name string) *data.Frame {
 		}
 	}
 	out.Meta = full.Meta
+	return out
+}
+
+// knownRows drops the objectives whose value is unknown (null) from a
+// sloField frame. Grafana's expressions read a null as NaN, which a
+// threshold compares as false: an unknown burn flag would read "not
+// burning" and the rule could never report no data. Without the row the
+// rule sees no data for that objective; with no row left the frame is
+// empty, which alerting treats as NoData.
+func knownRows(f *data.Frame, name string, tr *trace) *data.Frame {
+	idx := len(f.Fields) - 1
+	if idx < 0 || f.Fields[idx].Name != name {
+		return f
+	}
+	var unknown []string
+	objectives, _ := f.FieldByName("objective")
+	for i := 0; i < f.Rows(); i++ {
+		if _, ok := f.Fields[idx].ConcreteAt(i); !ok && objectives != nil {
+			unknown = append(unknown, fmt.Sprint(objectives.At(i)))
+		}
+	}
+	if len(unknown) == 0 {
+		return f
+	}
+	out, err := f.FilterRowsByField(idx, func(v any) (bool, error) {
+		p, ok := v.(*float64)
+		return !ok || p != nil, nil
+	})
+	if err != nil {
+		return f
+	}
+	for i, fld := range f.Fields {
+		out.Fields[i].Config = fld.Config
+	}
+	out.Meta = f.Meta
+	tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("%s is unknown for %s (no data in its windows, e.g. the server keeps no metric history); an alert rule gets no data for it, not 0.",
+		name, strings.Join(unknown, ", ")))
 	return out
 }
 

@@ -22,10 +22,7 @@ import (
 // resolve a paging alert. Failing incidents only leave MTBF/MTTR unknown.
 func (r *Runner) sloInputs(ctx context.Context, objs []slo.Objective, now time.Time, tr *trace) (slo.Inputs, error) {
 	in := slo.Inputs{Now: now}
-	caps := r.Client.Capabilities(ctx)
-	if caps.Err != nil {
-		return in, caps.Err
-	}
+	caps := r.extensions(ctx, tr)
 	if caps.Has(parse.ExtMetricsHistory) {
 		blocks, err := r.sloHistory(ctx, objs, now, caps.Capabilities, tr)
 		if err != nil {
@@ -38,10 +35,15 @@ func (r *Runner) sloInputs(ctx context.Context, objs []slo.Objective, now time.T
 	}
 	if needsUptimeSnapshot(objs, in.History) {
 		snap, err := r.uptimeSnapshot(ctx, tr)
-		if err != nil {
+		switch {
+		case err == nil:
+			in.Uptime = snap
+		case unreadable(err):
+			// Availability stays unknown (null), the other objectives answer.
+			tr.notice(data.NoticeSeverityWarning, "Availability is unknown: "+err.Error())
+		default:
 			return in, err
 		}
-		in.Uptime = snap
 	}
 	if caps.Has(parse.ExtIncidents) {
 		from := earliestStart(objs, now)
@@ -253,6 +255,12 @@ func (r *Runner) uptimeSnapshot(ctx context.Context, tr *trace) (*slo.UptimeSnap
 		return nil, nil // the objective reports that it has no data
 	}
 	return &slo.UptimeSnapshot{Percentage: *u.Percentage, Seconds: *u.Seconds}, nil
+}
+
+// unreadable reports an endpoint the server lacks or answers in a shape
+// that cannot be read, as opposed to a server that is down.
+func unreadable(err error) bool {
+	return isMissing(err) || client.IsKind(err, client.KindMalformed) || client.IsKind(err, client.KindHTML)
 }
 
 // earliestStart is the start of the longest objective window at now.

@@ -66,6 +66,19 @@ func burning(rates *[burnWindowCount]*float64, conds []burnCondition) bool {
 	return false
 }
 
+// burnKnown reports whether a burn flag can be stated: some window of its
+// conditions has data. With none (no history, or none in the last days)
+// the flag is unknown, not "not burning": an alert rule must see no data,
+// never a calm 0.
+func burnKnown(rates *[burnWindowCount]*float64, conds []burnCondition) bool {
+	for _, c := range conds {
+		if rates[c.long] != nil || rates[c.short] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // FastBurn is the page condition: 14.4x over 1h and 5m, or 6x over 6h and 30m.
 func FastBurn(rates *[burnWindowCount]*float64) bool { return burning(rates, pageConditions) }
 

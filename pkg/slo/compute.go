@@ -22,6 +22,10 @@ type Result struct {
 	BurnRates [burnWindowCount]*float64 // indexed like BurnWindows
 	FastBurn  bool                      // page: 14.4x over 1h and 5m, or 6x over 6h and 30m
 	SlowBurn  bool                      // ticket: 3x over 1d and 2h, or 1x over 3d and 6h
+	// FastBurnKnown and SlowBurnKnown are false when no window of the
+	// condition has data: the flag is then unknown (null), not false.
+	FastBurnKnown bool
+	SlowBurnKnown bool
 
 	TimeToExhaustionSeconds *float64 // at the 1h burn rate; nil when not burning
 	MTBFSeconds             *float64
@@ -75,6 +79,8 @@ func Compute(obj Objective, sli SLI, now time.Time) Result {
 	}
 	r.FastBurn = FastBurn(&r.BurnRates)
 	r.SlowBurn = SlowBurn(&r.BurnRates)
+	r.FastBurnKnown = r.FastBurn || burnKnown(&r.BurnRates, pageConditions)
+	r.SlowBurnKnown = r.SlowBurn || burnKnown(&r.BurnRates, ticketConditions)
 
 	elapsed := r.elapsed()
 	if elapsed > 0 {

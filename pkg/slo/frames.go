@@ -14,7 +14,8 @@ const (
 
 // SLOFrame builds the "slo" frame: one row per objective, dataplane
 // numeric-long, so each numeric column is a separate alertable number
-// labelled by the string columns (objective, title, window). compliant is
+// labelled by the string columns (objective, title, window). fast_burn and
+// slow_burn are 1/0, or null when no burn window has data. compliant is
 // a nullable bool, which the numeric-long reader skips; alert rules use
 // budget_remaining_ratio or the burn columns instead. Result notices
 // become frame notices.
@@ -33,8 +34,8 @@ func SLOFrame(results []Result) *data.Frame {
 	for i := range burns {
 		burns[i] = make([]*float64, n)
 	}
-	fast := make([]float64, n)
-	slow := make([]float64, n)
+	fast := make([]*float64, n)
+	slow := make([]*float64, n)
 	tte := make([]*float64, n)
 	mtbf := make([]*float64, n)
 	mttr := make([]*float64, n)
@@ -54,8 +55,8 @@ func SLOFrame(results []Result) *data.Frame {
 		for w := range burns {
 			burns[w][i] = r.BurnRates[w]
 		}
-		fast[i] = boolNumber(r.FastBurn)
-		slow[i] = boolNumber(r.SlowBurn)
+		fast[i] = flagNumber(r.FastBurn, r.FastBurnKnown)
+		slow[i] = flagNumber(r.SlowBurn, r.SlowBurnKnown)
 		tte[i] = r.TimeToExhaustionSeconds
 		mtbf[i] = r.MTBFSeconds
 		mttr[i] = r.MTTRSeconds
@@ -133,9 +134,15 @@ func field(name string, values any, display, unit string) *data.Field {
 	return data.NewField(name, nil, values).SetConfig(&data.FieldConfig{DisplayNameFromDS: display, Unit: unit})
 }
 
-func boolNumber(b bool) float64 {
-	if b {
-		return 1
+// flagNumber is 1 or 0 for a known flag and null for an unknown one, so
+// "no history" never reads as "not burning".
+func flagNumber(b, known bool) *float64 {
+	if !known {
+		return nil
 	}
-	return 0
+	n := 0.0
+	if b {
+		n = 1
+	}
+	return &n
 }

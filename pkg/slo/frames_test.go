@@ -72,11 +72,13 @@ func TestSLOFrame(t *testing.T) {
 		fd, _ := f.FieldByName(name)
 		return fd.At(i)
 	}
-	if row("objective", 0) != "error_rate" || row("window", 0) != "30d" || row("target", 0) != 99.5 || row("fast_burn", 0) != 1.0 {
+	if fb := row("fast_burn", 0).(*float64); row("objective", 0) != "error_rate" || row("window", 0) != "30d" || row("target", 0) != 99.5 || fb == nil || *fb != 1 {
 		t.Errorf("row 0: objective %v window %v target %v fast_burn %v", row("objective", 0), row("window", 0), row("target", 0), row("fast_burn", 0))
 	}
-	if v := row("actual", 1).(*float64); v != nil {
-		t.Errorf("no data must be null, got %v", *v)
+	for _, name := range []string{"actual", "fast_burn", "slow_burn", "budget_remaining_ratio"} {
+		if v := row(name, 1).(*float64); v != nil {
+			t.Errorf("%s: no data must be null, got %v", name, *v)
+		}
 	}
 	if len(f.Meta.Notices) != 1 || f.Meta.Notices[0].Severity != data.NoticeSeverityWarning || !strings.Contains(f.Meta.Notices[0].Text, "availability has no data") {
 		t.Errorf("notices = %+v", f.Meta.Notices)
