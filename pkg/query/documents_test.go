@@ -176,9 +176,11 @@ func TestAlertsQuery(t *testing.T) {
 // active alerts with a notice saying so, never an error.
 func TestAlertHistoryNeedsExtension(t *testing.T) {
 	for name, setup := range map[string]func(*fakeapi.Server){
-		"no capabilities":         func(f *fakeapi.Server) { f.NoCapabilities = true },
-		"not offered":             func(f *fakeapi.Server) { f.Extensions = []string{"metrics.history"} },
-		"capabilities unreadable": func(f *fakeapi.Server) { f.SetFault("/api/monitoring/capabilities", fakeapi.Fault{Status: 200, Body: "<html></html>"}) },
+		"no capabilities": func(f *fakeapi.Server) { f.NoCapabilities = true },
+		"not offered":     func(f *fakeapi.Server) { f.Extensions = []string{"metrics.history"} },
+		"capabilities unreadable": func(f *fakeapi.Server) {
+			f.SetFault("/api/monitoring/capabilities", fakeapi.Fault{Status: 200, Body: "<html></html>"})
+		},
 		"advertised but missing": func(f *fakeapi.Server) {
 			f.SetFault("/api/monitoring/alerts", fakeapi.Fault{Status: 404, Body: `{"error":"not found"}`, Times: 1})
 		},

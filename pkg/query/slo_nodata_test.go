@@ -16,9 +16,11 @@ import (
 // Grafana's alerting reports as NoData, never a 0 that reads "not burning".
 func TestBurnRuleWithoutHistoryHasNoData(t *testing.T) {
 	for name, setup := range map[string]func(*fakeapi.Server){
-		"history not offered":   func(f *fakeapi.Server) { f.Extensions = []string{parse.ExtAlertsHistory, parse.ExtIncidents} },
-		"no capabilities":       func(f *fakeapi.Server) { f.NoCapabilities = true },
-		"capabilities unusable": func(f *fakeapi.Server) { f.SetFault("/api/monitoring/capabilities", fakeapi.Fault{Status: 500, Body: "oops"}) },
+		"history not offered": func(f *fakeapi.Server) { f.Extensions = []string{parse.ExtAlertsHistory, parse.ExtIncidents} },
+		"no capabilities":     func(f *fakeapi.Server) { f.NoCapabilities = true },
+		"capabilities unusable": func(f *fakeapi.Server) {
+			f.SetFault("/api/monitoring/capabilities", fakeapi.Fault{Status: 500, Body: "oops"})
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			fake := sloFake(t)
