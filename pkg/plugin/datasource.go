@@ -7,11 +7,13 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/resource/httpadapter"
 
 	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/oncall"
 	"github.com/appmon/monitoring/pkg/query"
+	"github.com/appmon/monitoring/pkg/redact"
 	"github.com/appmon/monitoring/pkg/settings"
 	"github.com/appmon/monitoring/pkg/slo"
 )
@@ -37,6 +39,10 @@ type Datasource struct {
 	client    *client.Client
 	runner    *query.Runner
 	resources backend.CallResourceHandler
+
+	// red and logger remove the keys from every output (redact_boundary.go).
+	red    *redact.Redactor
+	logger log.Logger
 }
 
 // NewDatasource is the instance factory Grafana calls when a data source
@@ -50,6 +56,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
 	mapping, mapErr := settings.LoadMappings(s.JSONData)
 	st, err := settings.Load(ctx, s)
+	ds.useRedactor(st, s)
 	if cerr := joinConfigErrors(err, sloErr, oncallErr); cerr != nil {
 		ds.configErr = joinConfigErrors(cerr, mapErr)
 		return ds, nil
@@ -74,11 +81,6 @@ func (d *Datasource) Dispose() {
 	if d.client != nil {
 		d.client.Close()
 	}
-}
-
-// CallResource serves the routes in resources.go.
-func (d *Datasource) CallResource(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) error {
-	return d.resources.CallResource(ctx, req, sender)
 }
 
 // Client is the instance's upstream client (nil when the settings are

@@ -15,10 +15,10 @@ import (
 // maxConcurrentQueries bounds the queries of one request run at once.
 const maxConcurrentQueries = 10
 
-// QueryData runs each query independently: a failing endpoint fails only
-// the queries that need it. Queries of one request that need the same
-// upstream URL share one fetch.
-func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
+// queryData (QueryData, redacted, in redact_boundary.go) runs each query
+// independently: a failing endpoint fails only the queries that need it.
+// Queries of one request that need the same upstream URL share one fetch.
+func (d *Datasource) queryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
 	if d.configErr != nil {
 		resp := backend.NewQueryDataResponse()
 		for _, q := range req.Queries {
@@ -60,7 +60,7 @@ func isFromAlert(headers map[string]string) bool {
 func (d *Datasource) querySafely(ctx context.Context, cq concurrent.Query, fromAlert bool) (res backend.DataResponse) {
 	defer func() {
 		if r := recover(); r != nil {
-			backend.Logger.FromContext(ctx).Error("query panicked", "refId", cq.DataQuery.RefID, "panic", fmt.Sprint(r))
+			d.log(ctx).Error("query panicked", "refId", cq.DataQuery.RefID, "panic", fmt.Sprint(r))
 			res = backend.DataResponse{Error: fmt.Errorf("internal error in the AppMon data source: %v", r), Status: backend.StatusInternal, ErrorSource: backend.ErrorSourcePlugin}
 		}
 	}()
@@ -75,7 +75,7 @@ func (d *Datasource) queryOne(ctx context.Context, cq concurrent.Query, fromAler
 	q.FromAlert = fromAlert
 	frames, err := d.runner.Run(ctx, q)
 	if err != nil {
-		backend.Logger.FromContext(ctx).Debug("query failed", "refId", q.RefID, "queryType", q.Type, "error", err.Error())
+		d.log(ctx).Debug("query failed", "refId", q.RefID, "queryType", q.Type, "error", err.Error())
 		return errorResponse(err)
 	}
 	return backend.DataResponse{Frames: frames}

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
-
 	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/parse"
 	"github.com/appmon/monitoring/pkg/query"
@@ -80,7 +78,7 @@ func (d *Datasource) handle(fn func(ctx context.Context, r *http.Request) (any, 
 			case errors.As(err, &ce):
 				writeError(w, http.StatusBadGateway, err.Error())
 			default:
-				backend.Logger.FromContext(r.Context()).Error("resource call failed", "path", r.URL.Path, "error", err.Error())
+				d.log(r.Context()).Error("resource call failed", "path", r.URL.Path, "error", err.Error())
 				writeError(w, http.StatusInternalServerError, err.Error())
 			}
 			return

@@ -34,13 +34,13 @@ func (d *Datasource) PublishStream(context.Context, *backend.PublishStreamReques
 // retried on the next tick; the stream ends when Grafana cancels ctx.
 func (d *Datasource) RunStream(ctx context.Context, req *backend.RunStreamRequest, sender *backend.StreamSender) error {
 	if d.configErr != nil {
-		return d.configErr
+		return d.red.Error(d.configErr)
 	}
 	q, err := query.ParseLivePath(req.Path)
 	if err != nil {
-		return err
+		return d.red.Error(err)
 	}
-	logger := backend.Logger.FromContext(ctx)
+	logger := d.log(ctx) // redacts the poll errors it logs
 	ticker := time.NewTicker(d.settings.StreamInterval)
 	defer ticker.Stop()
 	for {
@@ -51,6 +51,7 @@ func (d *Datasource) RunStream(ctx context.Context, req *backend.RunStreamReques
 		case err != nil:
 			logger.Warn("live poll failed", "path", req.Path, "error", err.Error())
 		default:
+			d.red.Frame(frame)
 			if err := sender.SendFrame(frame, data.IncludeAll); err != nil {
 				if ctx.Err() != nil {
 					return nil
