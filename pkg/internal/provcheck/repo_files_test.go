@@ -1,0 +1,35 @@
+package provcheck
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every provisioned dashboard and alerting file decodes strictly with
+// Grafana's types: no unknown key, no wrong type, no unknown enum value.
+func TestRepositoryDashboards(t *testing.T) {
+	c := newRepoChecker(t)
+	for _, name := range repoFiles(t, "dashboards", "*.json") {
+		t.Run(name, func(t *testing.T) {
+			if problems := c.Dashboard(readRepoFile(t, "dashboards", name)); len(problems) > 0 {
+				t.Errorf("dashboards/%s:\n  %s", name, strings.Join(problems, "\n  "))
+			}
+		})
+	}
+}
+
+func TestRepositoryAlertingFiles(t *testing.T) {
+	c := newRepoChecker(t)
+	datasources := repoDatasources(t)
+	files := repoFiles(t, "provisioning/alerting", "*.yaml")
+	if len(files) != 5 {
+		t.Fatalf("provisioning/alerting has %v; expected rules, contact points, policies, mute timings and templates", files)
+	}
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			if problems := c.AlertingFile(readRepoFile(t, "provisioning", "alerting", name), datasources); len(problems) > 0 {
+				t.Errorf("provisioning/alerting/%s:\n  %s", name, strings.Join(problems, "\n  "))
+			}
+		})
+	}
+}
