@@ -45,9 +45,11 @@ func (r *Runner) dashboardSeries(ctx context.Context, q Query, tr *trace) (time.
 		return time.Time{}, nil, err
 	}
 	ts := sampleTime(d.Timestamp, resp.FetchedAt)
+	readerNotes(tr, "dashboard", d.Notes)
 
 	var ss []series
 	if q.Services.All() {
+		missingFigures(tr, "dashboard", client.PathDashboard, q.Names, dashboardFigures(d))
 		ss = append(ss, statusSeries(ts, nil, d.Status, "Overall status"))
 		score := point(NameHealthScore, nil, ts, d.HealthScore)
 		score.Unit, score.DisplayName, score.Decimals = "percent", "Health score", u16(0)
@@ -63,6 +65,30 @@ func (r *Runner) dashboardSeries(ctx context.Context, q Query, tr *trace) (time.
 	}
 	ss = append(ss, serviceSeries(ts, d.Services, q.Services, tr)...)
 	return ts, filterSeries(ss, q.Names), nil
+}
+
+// dashboardFigures lists the contract's dashboard numbers and whether the
+// server sent each (a summary key it does not send at all counts too).
+func dashboardFigures(d parse.Dashboard) []figure {
+	figs := []figure{
+		{NameHealthStatus, "status", parse.StatusValue(d.Status) != nil},
+		{NameHealthScore, "health_score", d.HealthScore != nil},
+		{NameUptimePercentage, "uptime_percentage", d.UptimePercentage != nil},
+	}
+	have := map[string]bool{}
+	for _, v := range d.Summary {
+		have[v.Key] = v.Value != nil
+	}
+	for _, k := range parse.SummaryKeys {
+		figs = append(figs, figure{SummaryPrefix + k, "summary." + k, have[k]})
+		delete(have, k)
+	}
+	for _, v := range d.Summary {
+		if ok, extra := have[v.Key]; extra && !ok {
+			figs = append(figs, figure{SummaryPrefix + v.Key, "summary." + v.Key, false})
+		}
+	}
+	return figs
 }
 
 // humanize turns "payments_success_rate" into "Payments success rate".

@@ -47,3 +47,38 @@ func readerNotes(tr *trace, doc string, notes []string) {
 	}
 	tr.notice(data.NoticeSeverityInfo, fmt.Sprintf("Reading the server's %s: %s%s.", doc, strings.Join(notes, "; "), more))
 }
+
+// figure is one number a document should carry: the series it becomes
+// and the key the server would send it under.
+type figure struct {
+	series, key string
+	has         bool
+}
+
+// missingFigures names the figures a query wants that the server's
+// document lacks (absent or null), so an empty stat panel says why. A
+// query that names the figures gets a warning; a query for everything an
+// info notice.
+func missingFigures(tr *trace, doc, path string, names Matcher, figs []figure) {
+	var keys []string
+	for _, f := range figs {
+		if !f.has && names.Match(f.series) {
+			keys = append(keys, f.key)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	sev := data.NoticeSeverityWarning
+	if names.All() {
+		sev = data.NoticeSeverityInfo
+	}
+	tr.notice(sev, fmt.Sprintf("The server's %s (%s) has no value for %s, so %s empty.", doc, path, strings.Join(keys, ", "), pluralIs(len(keys), "that figure is", "those figures are")))
+}
+
+func pluralIs(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -61,8 +61,13 @@ func (r *Runner) healthSeries(ctx context.Context, q Query, tr *trace) (time.Tim
 		return time.Time{}, nil, err
 	}
 	ts := sampleTime(h.Timestamp, resp.FetchedAt)
+	readerNotes(tr, "health check", h.Notes)
 	var ss []series
 	if q.Services.All() {
+		missingFigures(tr, "health check", client.PathHealth, q.Names, []figure{
+			{NameHealthStatus, "status", parse.StatusValue(h.Status) != nil},
+			{NameHealthScore, "health_score", h.Score != nil},
+		})
 		ss = append(ss, statusSeries(ts, nil, h.Status, "Overall status"))
 		score := point(NameHealthScore, nil, ts, h.Score)
 		score.Unit, score.DisplayName, score.Decimals = "percent", "Health score", u16(0)

@@ -40,6 +40,13 @@ func (r *Runner) uptimeSeries(ctx context.Context, q Query, tr *trace) (time.Tim
 		return time.Time{}, nil, err
 	}
 	ts := sampleTime(u.Timestamp, resp.FetchedAt)
+	readerNotes(tr, "uptime", u.Notes)
+	missingFigures(tr, "uptime", client.PathUptime, q.Names, []figure{
+		{NameUptimePercentage, "uptime.percentage", u.Percentage != nil},
+		{NameUptimeSeconds, "uptime.seconds", u.Seconds != nil},
+		{NameUptimeStatus, "status", parse.StatusValue(u.Status) != nil},
+		{NameSLATarget, "sla.target", u.SLATarget != nil},
+	})
 
 	pct := point(NameUptimePercentage, nil, ts, u.Percentage)
 	pct.Unit, pct.DisplayName, pct.Decimals = "percent", "Uptime", u16(3)
