@@ -109,6 +109,15 @@ async function capture(dialect: string): Promise<void> {
       if (file.endsWith('.json') !== isJson) continue;
       writeFileSync(dir + file, isJson ? `${JSON.stringify(JSON.parse(body), null, 2)}\n` : body);
     }
+    // The same health check with the database down: the words for a failing service.
+    await admin(server.url, '/api/monitoring/admin/scenario', { scenario: 'database_down' });
+    await admin(server.url, '/api/monitoring/admin/clock', { advance_seconds: 60 });
+    const down = await fetch(`${server.url}/api/health/check`);
+    answers['/api/health/check (database down)'] = {
+      status: down.status,
+      contentType: down.headers.get('content-type') ?? '',
+    };
+    writeFileSync(`${dir}health-unhealthy.json`, `${JSON.stringify(await down.json(), null, 2)}\n`);
     writeFileSync(`${dir}answers.json`, `${JSON.stringify(answers, null, 2)}\n`);
   } finally {
     server.stop();
@@ -132,6 +141,7 @@ workload (same figures, different shapes):
 ${Object.entries(CAPTURES)
   .map(([file, path]) => `| \`${file}\` | \`GET ${path}\` |`)
   .join('\n')}
+| \`health-unhealthy.json\` | \`GET /api/health/check\` with the database down |
 | \`answers.json\` | status and content type of every request above and of the optional extensions |
 
 A file is missing when that implementation does not offer the endpoint or

@@ -10,7 +10,7 @@ import type {
   MetricsReport,
   UptimeReport,
 } from '../contract/types.js';
-import { json, reshape } from './replies.js';
+import { alwaysOk, json, reshape } from './replies.js';
 import { epochSeconds, microsZ, nullable } from './reshape.js';
 import type { Dialect, DialectRequest } from './types.js';
 
@@ -133,7 +133,7 @@ export const laravel: Dialect = {
   name: 'laravel',
   summary: 'Laravel with spatie/laravel-health and API resource collections',
   varies: [
-    'health as spatie/laravel-health check results {"finishedAt":…,"checkResults":[{"name":"Database","status":"ok","shortSummary":"4 ms"}]} with ok, warning, failed; capitalised names, an extra `UsedDiskSpace` check; no health score',
+    'health answers 200 even when a check fails, as spatie/laravel-health check results {"finishedAt":…,"checkResults":[{"name":"Database","status":"ok","shortSummary":"4 ms"}]} with ok, warning, failed; capitalised names, an extra `UsedDiskSpace` check; no health score',
     'uptime and dashboard nested under `data` beside "status":"ok"',
     'metrics as a resource collection with `links` and `meta`, names under `key` and values as strings (`"265.2"`)',
     'alerts as a resource collection with `created_at` in Carbon format (`2025-03-03T12:00:10.000000Z`)',
@@ -141,7 +141,7 @@ export const laravel: Dialect = {
     'no optional extensions: 404 {"message":"Not Found."}; action=history answers 422',
   ],
   endpoints: {
-    health: reshape(health),
+    health: alwaysOk(reshape(health)),
     uptime: reshape(uptime),
     metrics: reshape(metrics),
     'metrics.prometheus': invalid('format'),

@@ -3,7 +3,7 @@
 // ?action= because Rails reserves that parameter for the action name.
 import type { DashboardReport } from '../contract/formats/dashboard-summary.js';
 import type { Alert, HealthReport, HealthStatus, MetricsReport, UptimeReport } from '../contract/types.js';
-import { json, passthrough, reshape } from './replies.js';
+import { alwaysOk, json, passthrough, reshape } from './replies.js';
 import { tagStrings } from './reshape.js';
 import type { Dialect } from './types.js';
 
@@ -105,14 +105,14 @@ export const rails: Dialect = {
   summary: 'Ruby on Rails API with JSON:API documents',
   varies: [
     'JSON:API documents: {"data":[{"id","type","attributes":{...}}],"meta":{...}}; snake_case; `created_at`',
-    'health services as bare status words ({"database":"ok"}) with `response_times` beside them; cache → `redis`, an extra `sidekiq` service',
+    'health answers 200 even when a service is down; services as bare status words ({"database":"ok"}) with `response_times` beside them; cache → `redis`, an extra `sidekiq` service',
     'metrics with Datadog-style tag strings (`endpoint:/api/tickets`); format=prometheus and format=datadog are ignored (JSON)',
     'action= is ignored (Rails reserves it): action=configuration and action=history both answer the active alerts',
     'dashboard figures in `data.attributes`',
     'no optional extensions: 404 {"status":404,"error":"Not Found"}',
   ],
   endpoints: {
-    health: reshape(health),
+    health: alwaysOk(reshape(health)),
     uptime: reshape(uptime),
     metrics: metricsJson,
     'metrics.prometheus': metricsJson,

@@ -299,6 +299,29 @@ describe('dialects', () => {
     });
   }
 
+  it('keeps 503 for an unhealthy server, except where the health page reports in the body only', async () => {
+    const down = { ...(REFERENCE.health as object), status: 'unhealthy' };
+    const statuses: Record<string, number> = {};
+    for (const d of DIALECTS) {
+      const res = await d.endpoints.health!({
+        path: '/api/health/check',
+        query: new URLSearchParams(),
+        reference: async () => jsonResponse(503, down),
+      });
+      statuses[d.name] = res.status;
+    }
+    assert.deepEqual(statuses, {
+      express: 503,
+      nestjs: 503,
+      spring: 503,
+      django: 503,
+      fastapi: 503,
+      go: 503,
+      rails: 200,
+      laravel: 200,
+    });
+  });
+
   it('writes times as each framework does', () => {
     assert.equal(pythonIso('2025-03-03T12:00:03.560Z'), '2025-03-03T12:00:03.560000+00:00');
     assert.equal(microsZ('2025-03-03T12:00:03.560Z'), '2025-03-03T12:00:03.560000Z');
