@@ -316,3 +316,48 @@ func TestApplyMappingOfTheContractShapeIsIdentity(t *testing.T) {
 		t.Errorf("mapped\n%s\nplain\n%s", gj, wj)
 	}
 }
+
+// FuzzMappingApply: any body through a mapping either fails with a
+// MappingError or gives a body the reader can be run on, never a panic.
+func FuzzMappingApply(f *testing.F) {
+	m, err := CompileMapping(map[string]MappingSpec{
+		"alerts":    {Items: "$.payload.alertList[*]", Fields: map[string]string{"startedAt": "$.when", "labels": "$.tags", "value": "$..v"}},
+		"health":    {Root: "$.result", Services: "$.checks", ServiceFields: map[string]string{"name": "$.n"}},
+		"dashboard": {Summary: map[string]string{"rpm": "$.kpi.rpm"}},
+		"uptime":    {Root: "$.data", Fields: map[string]string{"percentage": "$.p"}},
+		"metrics":   {Items: "$.m[?@.v > 1]"},
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		`{"payload":{"alertList":[{"when":1,"tags":{"a":[1]},"x":{"v":2}}]}}`,
+		`{"result":{"checks":{"db":{"status":"up"},"x":1}}}`,
+		`{"kpi":{"rpm":"12"},"summary":[]}`, `{"data":[]}`, `{"m":[{"v":2,"name":3}]}`, `[]`, `[1,{"a":null}]`, `{`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, ep := range MappingEndpoints {
+			out, err := m.Apply(ep, []byte(body))
+			if err != nil {
+				if _, ok := err.(*MappingError); !ok {
+					t.Fatalf("%s: error of type %T: %v", ep, err, err)
+				}
+				continue
+			}
+			switch ep {
+			case "alerts":
+				_, _ = ParseAlerts(out)
+			case "health":
+				_, _ = ParseHealth(out)
+			case "dashboard":
+				_, _ = ParseDashboard(out)
+			case "uptime":
+				_, _ = ParseUptime(out)
+			case "metrics":
+				_, _ = ParseMetrics("application/json", out)
+			}
+		}
+	})
+}
