@@ -7,6 +7,12 @@ export type AlertsAction = 'active' | 'history' | 'configuration';
 
 export type OnCallView = 'now' | 'shifts' | 'escalation';
 
+/**
+ * Metrics wire format. `auto` (the default) reads JSON and falls back to Prometheus text, then Datadog
+ * series, remembering for a few minutes which one the server answers; the others use that format only.
+ */
+export type MetricsFormat = 'auto' | 'json' | 'prometheus' | 'datadog';
+
 export interface AppMonQuery extends DataQuery {
   queryType?: QueryType;
   /** metrics: category filter (system, api, database, cache, business); empty means all. */
@@ -17,6 +23,8 @@ export interface AppMonQuery extends DataQuery {
   alertsAction?: AlertsAction;
   /** alerts: only this severity. */
   severity?: string;
+  /** metrics: wire format to read; empty means `auto`. */
+  format?: MetricsFormat;
   /** metrics: `overall` for the whole-application series, or endpoint paths such as /api/tickets or /api/*. */
   endpoint?: string;
   /** health and dashboard: only this service (or a list). */

@@ -117,4 +117,26 @@ describe('QueryEditor', () => {
     fireEvent.blur(screen.getByPlaceholderText('All endpoints'), { target: { value: 'overall ' } });
     expect(onChange).toHaveBeenCalledWith({ refId: 'A', endpoint: 'overall' });
   });
+
+  it('reads metrics in the format the server answers unless one is picked', () => {
+    const onChange = jest.fn();
+    const { rerender } = render(
+      <QueryEditor query={base} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
+    );
+    expect(screen.getByRole('radio', { name: 'Auto' })).toBeChecked();
+    fireEvent.click(screen.getByRole('radio', { name: 'Prometheus' }));
+    expect(onChange).toHaveBeenLastCalledWith({ refId: 'A', format: 'prometheus' });
+    rerender(
+      <QueryEditor
+        query={{ ...base, format: 'prometheus' }}
+        onChange={onChange}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
+    expect(screen.getByRole('radio', { name: 'Prometheus' })).toBeChecked();
+    fireEvent.click(screen.getByRole('radio', { name: 'Auto' }));
+    const last = onChange.mock.calls[onChange.mock.calls.length - 1][0];
+    expect(last.format).toBeUndefined();
+  });
 });

@@ -3,7 +3,7 @@ import { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Combobox, InlineField, InlineSwitch, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 
 import { DataSource } from '../datasource';
-import { AlertsAction, AppMonDataSourceOptions, AppMonQuery, OnCallView, QueryType } from '../types';
+import { AlertsAction, AppMonDataSourceOptions, AppMonQuery, MetricsFormat, OnCallView, QueryType } from '../types';
 import { resourceOptions } from './resourceOptions';
 
 type Props = QueryEditorProps<DataSource, AppMonQuery, AppMonDataSourceOptions>;
@@ -30,6 +30,17 @@ const ALERT_ACTIONS: Array<SelectableValue<AlertsAction>> = [
   { label: 'Active', value: 'active' },
   { label: 'History', value: 'history' },
   { label: 'Configuration', value: 'configuration' },
+];
+
+const FORMATS: Array<SelectableValue<MetricsFormat>> = [
+  {
+    label: 'Auto',
+    value: 'auto',
+    description: 'JSON, then Prometheus text, then Datadog series: whichever the server answers',
+  },
+  { label: 'JSON', value: 'json' },
+  { label: 'Prometheus', value: 'prometheus', description: 'Prometheus text (?format=prometheus)' },
+  { label: 'Datadog', value: 'datadog', description: 'Datadog series (?format=datadog)' },
 ];
 
 const ONCALL_VIEWS: Array<SelectableValue<OnCallView>> = [
@@ -116,6 +127,17 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               placeholder="All endpoints"
               defaultValue={query.endpoint ?? ''}
               onBlur={(e) => update({ endpoint: e.currentTarget.value.trim() })}
+            />
+          </InlineField>
+          <InlineField
+            label="Format"
+            labelWidth={10}
+            tooltip="Auto reads whichever format the server answers; pick one to use only that format"
+          >
+            <RadioButtonGroup<MetricsFormat>
+              options={FORMATS}
+              value={query.format ?? 'auto'}
+              onChange={(v) => update({ format: v === 'auto' ? undefined : v })}
             />
           </InlineField>
         </Stack>
