@@ -1,6 +1,7 @@
 package provcheck
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -176,5 +177,13 @@ func (e enums) walk(path string, v reflect.Value, p *problems) {
 			shown = value
 		}
 		p.add(path, "%s is not one of %s", shown, strings.Join(quoted, ", "))
+	}
+}
+
+// checkEnums decodes JSON loosely into an SDK type (the strict decoders
+// drop values next to a failing field) and checks its enum values.
+func (c *Checker) checkEnums(where string, raw []byte, into any, p *problems) {
+	if err := json.Unmarshal(raw, into); err == nil {
+		c.enums.check(where, into, p)
 	}
 }
