@@ -9,6 +9,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/internal/testserver"
 	"github.com/appmon/monitoring/pkg/plugin"
 )
 
@@ -69,6 +70,37 @@ func TestResponseMappingAgainstReferenceServer(t *testing.T) {
 	if !strings.HasPrefix(p.Error, `mappings.uptime.root ("$.result") matched nothing in the response; top-level keys are: `) || !strings.Contains(p.Error, "uptime") {
 		t.Errorf("uptime preview error = %q", p.Error)
 	}
+}
+
+// A server answering in another team's shape (the spring dialect: alerts
+// under "active", "triggeredAt", "ruleName", "message"), read through a
+// mapping written for it.
+func TestResponseMappingAgainstDialectServer(t *testing.T) {
+	requireAdmin(t)
+	srv, err := testserver.Start(testserver.Options{Dialect: "spring", HistoryDays: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	id, err := srv.TriggerAlert(context.Background(), "high", "Dialect mapping", "Read from the message field")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapping := `{"items":"$.active[*]","fields":{"startedAt":"$.triggeredAt","rule":"$.ruleName","name":"$.message","status":"$.status"}}`
+	ds := newDS(t, srv.URL, `{"mappings":{"alerts":`+mapping+`}}`, srv.APIKey)
+
+	frame := alertsFrame(t, ds)
+	ids, titles, severities := column(t, frame, "id"), column(t, frame, "title"), column(t, frame, "severity")
+	for i := range ids {
+		if ids[i] != id {
+			continue
+		}
+		if !strings.Contains(titles[i], "Read from the message field") || severities[i] != "high" {
+			t.Errorf("triggered alert read as title %q, severity %q", titles[i], severities[i])
+		}
+		return
+	}
+	t.Fatalf("the triggered alert %s is not in the frame (ids %v)", id, ids)
 }
 
 func alertsFrame(t *testing.T, ds *plugin.Datasource) *data.Frame {
