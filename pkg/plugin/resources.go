@@ -199,7 +199,9 @@ func (d *Datasource) annotations(ctx context.Context, r *http.Request) (any, err
 	}
 	switch src := qv.Get("source"); src {
 	case "", "alerts":
-		alerts, err := d.runner.AlertHistory(ctx, from, to, sev, nil)
+		// Without the alert history extension the active alerts are the
+		// events there are.
+		alerts, err := d.runner.AlertHistoryOrActive(ctx, from, to, sev, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -210,6 +212,9 @@ func (d *Datasource) annotations(ctx context.Context, r *http.Request) (any, err
 		return out, nil
 	case "incidents":
 		inc, err := d.runner.Incidents(ctx, from, to)
+		if client.IsKind(err, client.KindUnsupported) || client.IsKind(err, client.KindNotFound) {
+			return []Annotation{}, nil // an optional extension the server lacks: no incidents to show
+		}
 		if err != nil {
 			return nil, err
 		}

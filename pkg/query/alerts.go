@@ -45,16 +45,7 @@ func (r *Runner) runAlerts(ctx context.Context, q Query, tr *trace) (data.Frames
 	case AlertsConfiguration:
 		return r.alertConfiguration(ctx, tr)
 	case AlertsHistory:
-		alerts, err := r.AlertHistory(ctx, q.From, q.To, q.Severities, tr)
-		if err == nil {
-			return data.Frames{AlertsFrame("alerts", alerts)}, nil
-		}
-		if !isMissing(err) || client.IsKind(err, client.KindBadRequest) && r.Client.Capabilities(ctx).Has(parse.ExtAlertsHistory) {
-			return nil, err
-		}
-		// An optional extension the server lacks: show what it has.
-		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("The server does not offer alert history (%s?action=history); showing active alerts.", client.PathAlerts))
-		alerts, err = r.ActiveAlerts(ctx, q.Severities, tr)
+		alerts, err := r.AlertHistoryOrActive(ctx, q.From, q.To, q.Severities, tr)
 		if err != nil {
 			return nil, err
 		}
@@ -83,6 +74,24 @@ func (r *Runner) ActiveAlerts(ctx context.Context, severities Matcher, tr *trace
 	}
 	readerNotes(tr, "active alerts", a.Notes)
 	return filterAlerts(a.Alerts, severities), nil
+}
+
+// AlertHistoryOrActive returns the alert history, or the active alerts
+// with a notice when the server does not offer history (an optional
+// extension: not advertised, 404, or the action refused).
+func (r *Runner) AlertHistoryOrActive(ctx context.Context, from, to time.Time, severities Matcher, tr *trace) ([]parse.Alert, error) {
+	if tr == nil {
+		tr = &trace{}
+	}
+	alerts, err := r.AlertHistory(ctx, from, to, severities, tr)
+	if err == nil {
+		return alerts, nil
+	}
+	if !isMissing(err) || client.IsKind(err, client.KindBadRequest) && r.Client.Capabilities(ctx).Has(parse.ExtAlertsHistory) {
+		return nil, err
+	}
+	tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("The server does not offer alert history (%s?action=history); showing active alerts.", client.PathAlerts))
+	return r.ActiveAlerts(ctx, severities, tr)
 }
 
 // AlertHistory returns alerts overlapping [from, to]; it needs the
