@@ -1,6 +1,9 @@
 package parse
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // timeRuns runs fn n times and returns the elapsed nanoseconds.
 func timeRuns(n int, body []byte, fn func([]byte) error) float64 {
@@ -10,3 +13,5 @@ func timeRuns(n int, body []byte, fn func([]byte) error) float64 {
 	}
 	return float64(time.Since(start).Nanoseconds())
 }
+
+func unmarshalOK(b []byte, v any) bool { return json.Unmarshal(b, v) == nil }
