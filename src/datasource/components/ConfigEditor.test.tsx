@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { DataSourceSettings } from '@grafana/data';
 
 import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
-import { ConfigEditor } from './ConfigEditor';
+import { ConfigEditor, parseHostList } from './ConfigEditor';
 
 function settings(overrides: Partial<DataSourceSettings<AppMonDataSourceOptions, AppMonSecureJsonData>> = {}) {
   return {
@@ -58,5 +58,30 @@ describe('ConfigEditor', () => {
       target: { value: ' http://api:4000 ' },
     });
     expect(onOptionsChange.mock.calls[0][0].url).toBe('http://api:4000');
+  });
+
+  it('saves allowed redirect hosts as a list and keeps the text as typed', () => {
+    const onOptionsChange = jest.fn();
+    render(<ConfigEditor options={settings()} onOptionsChange={onOptionsChange} />);
+    const input = screen.getByPlaceholderText('other.example:8443');
+    fireEvent.change(input, { target: { value: 'other.example:8443, cdn.example,' } });
+    expect(onOptionsChange.mock.calls[0][0].jsonData.allowedRedirectHosts).toEqual([
+      'other.example:8443',
+      'cdn.example',
+    ]);
+    expect((input as HTMLInputElement).value).toBe('other.example:8443, cdn.example,');
+    fireEvent.change(input, { target: { value: ' ' } });
+    expect(onOptionsChange.mock.calls[1][0].jsonData.allowedRedirectHosts).toBeUndefined();
+    expect(parseHostList('a.example b.example:81,,c')).toEqual(['a.example', 'b.example:81', 'c']);
+  });
+
+  it('says a key shorter than 8 characters is refused', () => {
+    const short = settings({ secureJsonData: { apiKey: 'k-123' } });
+    const { rerender } = render(<ConfigEditor options={short} onOptionsChange={jest.fn()} />);
+    expect(screen.getByText('The API key must be at least 8 characters.')).toBeInTheDocument();
+    rerender(
+      <ConfigEditor options={settings({ secureJsonData: { apiKey: 'k-123456' } })} onOptionsChange={jest.fn()} />
+    );
+    expect(screen.queryByText('The API key must be at least 8 characters.')).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import React, { ChangeEvent, FormEvent } from 'react';
+import React, { ChangeEvent, FormEvent, useState } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, SecretInput, Switch, TextArea } from '@grafana/ui';
 
@@ -10,6 +10,22 @@ type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonS
 
 type NumericSetting = 'timeoutSeconds' | 'cacheTTLSeconds' | 'retries' | 'maxResponseBytes' | 'streamIntervalSeconds';
 type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
+
+/** Other hosts a redirect may lead to with the API key (backend: settings/redirect_hosts.go). */
+interface RedirectJsonData {
+  allowedRedirectHosts?: string[];
+}
+
+/** The backend refuses shorter keys: redacting a shorter run from messages would garble words. */
+const MIN_KEY_LENGTH = 8;
+
+/** "a.example, b.example:8443" -> ["a.example", "b.example:8443"] */
+export function parseHostList(text: string): string[] {
+  return text
+    .split(/[,\s]+/)
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+}
 
 interface TlsJsonData {
   tlsSkipVerify?: boolean;
@@ -72,12 +88,24 @@ const REQUEST_SETTINGS: Array<{
  * only tells the browser whether each one is set (secureJsonFields).
  */
 export function ConfigEditor({ options, onOptionsChange }: Props) {
-  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData & MappingJsonData;
+  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData & MappingJsonData & RedirectJsonData;
   const secureJsonFields = options.secureJsonFields ?? {};
   const secureJsonData = (options.secureJsonData ?? {}) as Record<SecretSetting, string | undefined>;
 
-  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData & MappingJsonData>) =>
+  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData & MappingJsonData & RedirectJsonData>) =>
     onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...patch } });
+
+  // The text is kept as typed (a trailing comma included); the list is what is saved.
+  const [redirectHosts, setRedirectHosts] = useState((jsonData.allowedRedirectHosts ?? []).join(', '));
+  const onRedirectHosts = (event: ChangeEvent<HTMLInputElement>) => {
+    setRedirectHosts(event.target.value);
+    const hosts = parseHostList(event.target.value);
+    setJsonData({ allowedRedirectHosts: hosts.length > 0 ? hosts : undefined });
+  };
+  const shortKey = (key: keyof AppMonSecureJsonData) => {
+    const value = (secureJsonData[key] ?? '').trim();
+    return value !== '' && value.length < MIN_KEY_LENGTH;
+  };
 
   const onNumber = (key: NumericSetting) => (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value === '' ? undefined : Number(event.target.value);
@@ -110,7 +138,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e: ChangeEvent<HTMLInputElement>) => onOptionsChange({ ...options, url: e.target.value.trim() })}
           />
         </Field>
-        <Field label="API key" description="Sent as the X-API-Key header on every read (METRICS_API_KEY).">
+        <Field
+          label="API key"
+          description="Sent as the X-API-Key header on every read (METRICS_API_KEY), only to this URL's host."
+          invalid={shortKey('apiKey')}
+          error={`The API key must be at least ${MIN_KEY_LENGTH} characters.`}
+        >
           <SecretInput
             id="appmon-api-key"
             width={60}
@@ -124,6 +157,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         <Field
           label="Admin key"
           description="Optional (ADMIN_API_KEY). Only needed to acknowledge or trigger alerts from Grafana; leave empty for read-only use."
+          invalid={shortKey('adminKey')}
+          error={`The admin key must be at least ${MIN_KEY_LENGTH} characters.`}
         >
           <SecretInput
             id="appmon-admin-key"
@@ -133,6 +168,18 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             placeholder="Admin API key"
             onChange={onSecretChange('adminKey')}
             onReset={onSecretReset('adminKey')}
+          />
+        </Field>
+        <Field
+          label="Allowed redirect hosts"
+          description="Redirects are followed only within the URL's scheme, host and port, so the API key never reaches another host. List other hosts (host or host:port, comma-separated) that are yours: redirects to them are followed and they receive the API key. HTTPS is never redirected to HTTP."
+        >
+          <Input
+            id="appmon-allowed-redirect-hosts"
+            width={60}
+            placeholder="other.example:8443"
+            value={redirectHosts}
+            onChange={onRedirectHosts}
           />
         </Field>
       </FieldSet>
