@@ -395,6 +395,15 @@ func (em *endpointMapping) apply(doc any) (map[string]any, error) {
 	return out, nil
 }
 
+func fieldOut(ls *listShape, name string) string {
+	for _, f := range ls.fields {
+		if f.name == name {
+			return f.out
+		}
+	}
+	return name
+}
+
 // entry is one list element and, for an object of entries, its key.
 type entry struct {
 	key string
@@ -421,6 +430,7 @@ func (em *endpointMapping) applyList(root any, rootObj map[string]any) (any, err
 		entries = expand(nodes, ls)
 	}
 	items := make([]map[string]any, 0, len(entries))
+	missing := 0 // items where the mapped required field selected nothing
 	for i, e := range entries {
 		obj, _ := e.v.(map[string]any)
 		item := map[string]any{}
@@ -437,8 +447,7 @@ func (em *endpointMapping) applyList(root any, rootObj map[string]any) (any, err
 			}
 			if !ok {
 				if f.name == ls.required && em.items[f.out] != nil {
-					p := em.items[f.out]
-					return nil, mappingErrorf("%s (%q) selected nothing in item %d of the list%s", p.setting, p.text, i, itemKeys(e.v))
+					missing++
 				}
 				continue
 			}
@@ -448,6 +457,12 @@ func (em *endpointMapping) applyList(root any, rootObj map[string]any) (any, err
 			item[f.out] = v
 		}
 		items = append(items, item)
+	}
+	// One item without it is the reader's to skip (with a note); none with
+	// it means the path is wrong.
+	if missing > 0 && missing == len(entries) && !ls.asMap {
+		p := em.items[fieldOut(ls, ls.required)]
+		return nil, mappingErrorf("%s (%q) selected nothing in any of the %d items of the list%s", p.setting, p.text, missing, itemKeys(entries[0].v, "the first item's", "the first item"))
 	}
 	if !ls.asMap {
 		return items, nil
@@ -461,7 +476,7 @@ func (em *endpointMapping) applyList(root any, rootObj map[string]any) (any, err
 			}
 		}
 		if name == "" {
-			return nil, mappingErrorf("mappings.%s.serviceFields.name: service %d of the list has no name%s", em.name, i, itemKeys(entries[i].v))
+			return nil, mappingErrorf("mappings.%s.serviceFields.name: service %d of the list has no name%s", em.name, i, itemKeys(entries[i].v, "its", "it"))
 		}
 		delete(it, "name")
 		byName[name] = it
@@ -635,16 +650,18 @@ func describe(v any) string {
 	return "the response is " + kindOf(v)
 }
 
-func itemKeys(v any) string {
+// itemKeys describes a list item for an error: "; <whose> keys are: a, b"
+// or "; <it> is a string".
+func itemKeys(v any, whose, it string) string {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return "; the item is " + kindOf(v)
+		return "; " + it + " is " + kindOf(v)
 	}
 	keys := slices.Sorted(maps.Keys(obj))
 	if len(keys) > 20 {
 		keys = append(keys[:20], "…")
 	}
-	return "; its keys are: " + strings.Join(keys, ", ")
+	return "; " + whose + " keys are: " + strings.Join(keys, ", ")
 }
 
 func rootWord(p *compiledPath) string {

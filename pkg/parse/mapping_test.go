@@ -137,6 +137,13 @@ func TestApplyLists(t *testing.T) {
 					t.Errorf("%+v %v", a, err)
 				}
 			}},
+		{"an item without the mapped start is the reader's to skip", "alerts", MappingSpec{Items: "$.a[*]", Fields: map[string]string{"startedAt": "$.when"}},
+			`{"a":[{"id":"x","when":"2026-01-01T00:00:00Z"},{"id":"y"}]}`,
+			func(t *testing.T, out []byte) {
+				if a, err := ParseAlerts(out); err != nil || len(a.Alerts) != 1 || a.Skipped != 1 || len(a.Notes) == 0 {
+					t.Errorf("%+v %v", a, err)
+				}
+			}},
 		{"bare list with fields only", "alerts", MappingSpec{Fields: map[string]string{"startedAt": "$.since"}},
 			`[{"id":"x","since":"2026-01-01T00:00:00Z"}]`,
 			func(t *testing.T, out []byte) {
@@ -256,8 +263,8 @@ func TestApplyErrorsInTheUsersWords(t *testing.T) {
 			`mappings.health.root ("$.r[*]") matched 2 values; it must select one object`},
 		{"root not an object", "uptime", MappingSpec{Root: "$.r"}, `{"r":[1]}`,
 			`mappings.uptime: the response at mappings.uptime.root ("$.r") is a list, not an object; set mappings.uptime.root to the object that holds the data`},
-		{"required field missing", "alerts", MappingSpec{Items: "$.a", Fields: map[string]string{"startedAt": "$.when"}}, `{"a":[{"id":"x","since":1}]}`,
-			`mappings.alerts.fields.startedAt ("$.when") selected nothing in item 0 of the list; its keys are: id, since`},
+		{"required field in no item", "alerts", MappingSpec{Items: "$.a", Fields: map[string]string{"startedAt": "$.when"}}, `{"a":[{"id":"x","since":1},{"id":"y"}]}`,
+			`mappings.alerts.fields.startedAt ("$.when") selected nothing in any of the 2 items of the list; the first item's keys are: id, since`},
 		{"field selects many", "metrics", MappingSpec{Items: "$.m", Fields: map[string]string{"value": "$.points[*]"}}, `{"m":[{"name":"x","points":[1,2]}]}`,
 			`mappings.metrics.fields.value ("$.points[*]") selected 2 values in item 0 of the list; a field needs exactly one`},
 		{"service without name", "health", MappingSpec{Services: "$.deps[*]"}, `{"status":"ok","deps":[{"state":"up"}]}`,

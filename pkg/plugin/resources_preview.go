@@ -156,7 +156,8 @@ func previewRequest(ep string, m *parse.Mapping) client.Request {
 	return req
 }
 
-// readPreview runs the endpoint's reader and keeps the first rows.
+// readPreview runs the endpoint's reader and keeps the first rows, with
+// the reader's own notes (values it skipped and why).
 func readPreview(ep, contentType string, body []byte, out *Preview) error {
 	switch ep {
 	case "alerts":
@@ -164,6 +165,7 @@ func readPreview(ep, contentType string, body []byte, out *Preview) error {
 		if err != nil {
 			return err
 		}
+		out.Notes = append(out.Notes, a.Notes...)
 		out.Columns = []string{"id", "name", "severity", "status", "started_at", "value", "threshold", "metric"}
 		unknownSeverity := map[string]bool{}
 		for _, al := range a.Alerts {
@@ -180,6 +182,7 @@ func readPreview(ep, contentType string, body []byte, out *Preview) error {
 		if err != nil {
 			return err
 		}
+		out.Notes = append(out.Notes, m.Notes...)
 		ms := append([]parse.Metric(nil), m.Metrics...)
 		parse.SortMetrics(ms)
 		out.Columns = []string{"name", "value", "unit", "category", "labels"}
@@ -198,6 +201,7 @@ func readPreview(ep, contentType string, body []byte, out *Preview) error {
 		if err != nil {
 			return err
 		}
+		out.Notes = append(out.Notes, h.Notes...)
 		out.field("status", h.Status)
 		out.field("score", num(h.Score))
 		out.field("timestamp", when(h.Timestamp))
@@ -207,6 +211,7 @@ func readPreview(ep, contentType string, body []byte, out *Preview) error {
 		if err != nil {
 			return err
 		}
+		out.Notes = append(out.Notes, db.Notes...)
 		out.field("status", db.Status)
 		out.field("health_score", num(db.HealthScore))
 		out.field("uptime_percentage", num(db.UptimePercentage))
@@ -219,6 +224,7 @@ func readPreview(ep, contentType string, body []byte, out *Preview) error {
 		if err != nil {
 			return err
 		}
+		out.Notes = append(out.Notes, u.Notes...)
 		out.field("status", u.Status)
 		out.field("percentage", num(u.Percentage))
 		out.field("seconds", num(u.Seconds))
