@@ -63,9 +63,10 @@ type HealthDetails struct {
 }
 
 // checkHealth (CheckHealth, redacted, in redact_boundary.go) probes the
-// core endpoints at once (metrics by format negotiation), rediscovers the extensions and probes the advertised
-// ones. OK needs the health check and one metrics format; every other
-// part that is missing or unreadable is a warning line.
+// core endpoints at once (metrics by format negotiation), rediscovers the
+// extensions and probes the advertised ones. OK needs the health check and
+// one metrics format; every other part that is missing or unreadable is a
+// warning line.
 func (d *Datasource) checkHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.configErr != nil {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: shorten(capitalize(d.configErr.Error()))}, nil
