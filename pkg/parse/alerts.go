@@ -40,7 +40,7 @@ type Alerts struct {
 
 type alertsDoc struct {
 	Timestamp Time         `json:"timestamp"`
-	Count     seenNumber   `json:"count"`
+	Count     Number       `json:"count"`
 	Alerts    *[]alertJSON `json:"alerts"`
 }
 
@@ -51,23 +51,23 @@ type alertJSON struct {
 	Severity        string            `json:"severity"`
 	Status          string            `json:"status"`
 	Description     string            `json:"description"`
-	Metric          seenString        `json:"metric"`
-	Value           seenNumber        `json:"value"`
-	Threshold       seenNumber        `json:"threshold"`
+	Metric          string            `json:"metric"`
+	Value           Number            `json:"value"`
+	Threshold       Number            `json:"threshold"`
 	StartedAt       Time              `json:"started_at"`
-	AcknowledgedAt  seenTime          `json:"acknowledged_at"`
-	ResolvedAt      seenTime          `json:"resolved_at"`
-	EscalationLevel seenNumber        `json:"escalation_level"`
+	AcknowledgedAt  Time              `json:"acknowledged_at"`
+	ResolvedAt      Time              `json:"resolved_at"`
+	EscalationLevel Number            `json:"escalation_level"`
 	Labels          map[string]string `json:"labels"`
-	RunbookURL      seenString        `json:"runbook_url"`
+	RunbookURL      string            `json:"runbook_url"`
 }
 
-// keys counts the contract keys proved present (see keyCount).
+// keys counts the contract keys with a value (see keyTally).
 func (a *alertJSON) keys() int {
 	n := count1(a.ID != "") + count1(a.Rule != "") + count1(a.Name != "") + count1(a.Severity != "") +
-		count1(a.Status != "") + count1(a.Description != "") + count1(a.Metric.seen) + count1(a.Value.seen) +
-		count1(a.Threshold.seen) + count1(!a.StartedAt.T.IsZero()) + count1(a.AcknowledgedAt.seen) +
-		count1(a.ResolvedAt.seen) + count1(a.EscalationLevel.seen) + count1(a.RunbookURL.seen)
+		count1(a.Status != "") + count1(a.Description != "") + count1(a.Metric != "") + count1(a.Value.V != nil) +
+		count1(a.Threshold.V != nil) + count1(!a.StartedAt.T.IsZero()) + count1(!a.AcknowledgedAt.T.IsZero()) +
+		count1(!a.ResolvedAt.T.IsZero()) + count1(a.EscalationLevel.V != nil) + count1(a.RunbookURL != "")
 	if a.Labels != nil {
 		n += 1 + len(a.Labels)
 	}
@@ -91,7 +91,7 @@ func ParseAlerts(body []byte) (Alerts, error) {
 		var d alertsDoc
 		err := json.Unmarshal(b, &d)
 		if err == nil {
-			if out, ok := exactAlerts(d, keyCount(b)); ok {
+			if out, ok := exactAlerts(d, tallyKeys(b)); ok {
 				return out, nil
 			}
 		} else if serr := syntaxOnly(doc, err); serr != nil {
@@ -101,11 +101,11 @@ func ParseAlerts(body []byte) (Alerts, error) {
 	return genericAlerts(b)
 }
 
-func exactAlerts(d alertsDoc, keys int) (Alerts, bool) {
+func exactAlerts(d alertsDoc, tally keyTally) (Alerts, bool) {
 	if d.Alerts == nil {
 		return Alerts{}, false
 	}
-	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Count.seen)
+	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Count.V != nil)
 	for i := range *d.Alerts {
 		a := &(*d.Alerts)[i]
 		if a.StartedAt.T.IsZero() {
@@ -113,7 +113,7 @@ func exactAlerts(d alertsDoc, keys int) (Alerts, bool) {
 		}
 		want += a.keys()
 	}
-	if want != keys {
+	if !tally.fits(want) {
 		return Alerts{}, false
 	}
 	out := Alerts{Timestamp: d.Timestamp.T, Alerts: make([]Alert, 0, len(*d.Alerts))}
@@ -123,13 +123,13 @@ func exactAlerts(d alertsDoc, keys int) (Alerts, bool) {
 			ID: a.ID, Rule: a.Rule, Name: a.Name,
 			Severity:    NormalizeSeverity(a.Severity),
 			Status:      normalizeAlertStatus(a.Status),
-			Description: a.Description, Metric: a.Metric.S,
+			Description: a.Description, Metric: a.Metric,
 			Value: a.Value.V, Threshold: a.Threshold.V,
 			StartedAt:       a.StartedAt.T,
-			AcknowledgedAt:  optionalTime(a.AcknowledgedAt.Time),
-			ResolvedAt:      optionalTime(a.ResolvedAt.Time),
+			AcknowledgedAt:  optionalTime(a.AcknowledgedAt),
+			ResolvedAt:      optionalTime(a.ResolvedAt),
 			Labels:          cleanLabels(a.Labels),
-			RunbookURL:      a.RunbookURL.S,
+			RunbookURL:      a.RunbookURL,
 			EscalationLevel: escalationLevel(a.EscalationLevel.V),
 		}
 		if al.Name == "" {
@@ -199,16 +199,16 @@ type AlertConfig struct {
 }
 
 type alertRuleJSON struct {
-	Name        string     `json:"name"`
-	Title       string     `json:"title"`
-	Severity    string     `json:"severity"`
-	Metric      string     `json:"metric"`
-	Operator    string     `json:"operator"`
-	Threshold   seenNumber `json:"threshold"`
-	Unit        string     `json:"unit"`
-	ForSeconds  seenNumber `json:"for_seconds"`
-	Description string     `json:"description"`
-	Escalation  string     `json:"escalation"`
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Severity    string `json:"severity"`
+	Metric      string `json:"metric"`
+	Operator    string `json:"operator"`
+	Threshold   Number `json:"threshold"`
+	Unit        string `json:"unit"`
+	ForSeconds  Number `json:"for_seconds"`
+	Description string `json:"description"`
+	Escalation  string `json:"escalation"`
 }
 
 type alertConfigDoc struct {
@@ -236,7 +236,7 @@ func ParseAlertConfig(body []byte) (AlertConfig, error) {
 		var d alertConfigDoc
 		err := json.Unmarshal(b, &d)
 		if err == nil {
-			if out, ok := exactAlertConfig(d, keyCount(b)); ok {
+			if out, ok := exactAlertConfig(d, tallyKeys(b)); ok {
 				return out, nil
 			}
 		} else if serr := syntaxOnly(doc, err); serr != nil {
@@ -246,7 +246,7 @@ func ParseAlertConfig(body []byte) (AlertConfig, error) {
 	return genericAlertConfig(b)
 }
 
-func exactAlertConfig(d alertConfigDoc, keys int) (AlertConfig, bool) {
+func exactAlertConfig(d alertConfigDoc, tally keyTally) (AlertConfig, bool) {
 	if d.Rules == nil {
 		return AlertConfig{}, false
 	}
@@ -254,7 +254,7 @@ func exactAlertConfig(d alertConfigDoc, keys int) (AlertConfig, bool) {
 	for i := range *d.Rules {
 		r := &(*d.Rules)[i]
 		want += count1(r.Name != "") + count1(r.Title != "") + count1(r.Severity != "") + count1(r.Metric != "") +
-			count1(r.Operator != "") + count1(r.Threshold.seen) + count1(r.Unit != "") + count1(r.ForSeconds.seen) +
+			count1(r.Operator != "") + count1(r.Threshold.V != nil) + count1(r.Unit != "") + count1(r.ForSeconds.V != nil) +
 			count1(r.Description != "") + count1(r.Escalation != "")
 	}
 	if d.Channels != nil {
@@ -266,7 +266,7 @@ func exactAlertConfig(d alertConfigDoc, keys int) (AlertConfig, bool) {
 	if d.Thresholds != nil {
 		want += 1 + len(d.Thresholds)
 	}
-	if want != keys {
+	if !tally.fits(want) {
 		return AlertConfig{}, false
 	}
 	var out AlertConfig

@@ -34,8 +34,8 @@ var SummaryKeys = []string{
 type dashboardDoc struct {
 	Timestamp        Time                        `json:"timestamp"`
 	Status           string                      `json:"status"`
-	HealthScore      seenNumber                  `json:"health_score"`
-	UptimePercentage seenNumber                  `json:"uptime_percentage"`
+	HealthScore      Number                      `json:"health_score"`
+	UptimePercentage Number                      `json:"uptime_percentage"`
 	Summary          *map[string]json.RawMessage `json:"summary"`
 	Services         map[string]serviceJSON      `json:"services"`
 }
@@ -58,7 +58,7 @@ func ParseDashboard(body []byte) (Dashboard, error) {
 		var d dashboardDoc
 		err := json.Unmarshal(b, &d)
 		if err == nil {
-			if out, ok := exactDashboard(&d, keyCount(b)); ok {
+			if out, ok := exactDashboard(&d, tallyKeys(b)); ok {
 				return out, nil
 			}
 		} else if serr := syntaxOnly(doc, err); serr != nil {
@@ -70,14 +70,19 @@ func ParseDashboard(body []byte) (Dashboard, error) {
 
 // exactDashboard reads the contract's shape when every key is a contract
 // key and every summary figure a number or null.
-func exactDashboard(d *dashboardDoc, keys int) (Dashboard, bool) {
+func exactDashboard(d *dashboardDoc, tally keyTally) (Dashboard, bool) {
 	if d.Summary == nil {
 		return Dashboard{}, false
 	}
 	summary := *d.Summary
-	want := count1(!d.Timestamp.T.IsZero()) + count1(d.Status != "") + count1(d.HealthScore.seen) +
-		count1(d.UptimePercentage.seen) + 1 + len(summary) + servicesKeys(d.Services)
-	if want != keys {
+	want := count1(!d.Timestamp.T.IsZero()) + count1(d.Status != "") + count1(d.HealthScore.V != nil) +
+		count1(d.UptimePercentage.V != nil) + 1 + servicesKeys(d.Services)
+	for _, raw := range summary {
+		if len(raw) == 0 || raw[0] != 'n' { // null figures are among tally.nulls
+			want++
+		}
+	}
+	if !tally.fits(want) {
 		return Dashboard{}, false
 	}
 	out := Dashboard{

@@ -18,13 +18,38 @@ import (
 // back to a generic walk over the decoded JSON, where keys are matched
 // whatever their spelling: started_at, startedAt and StartedAt are one key.
 
-// keyCount counts the object keys of a JSON body the way a compact or
-// pretty-printed encoder writes them ("key": value). The typed fast paths
-// compare it with the number of contract keys they proved present: equal
-// means the body had no other keys, so nothing a dialect added (tags,
-// details …) is lost. A mismatch only costs the slower generic walk: a
-// '":' inside a text value is counted too, never too few.
-func keyCount(b []byte) int { return bytes.Count(b, []byte{'"', ':'}) }
+// keyTally counts the object keys of a JSON body as an encoder writes
+// them ("key": value) and how many of them hold null. A typed fast path
+// compares it with the contract keys it proved present (non-null values):
+// present + nulls == keys means the body had no other key with a value, so
+// nothing a dialect added (tags, details …) is lost; a null carries
+// nothing. A '":' inside a text value only causes a mismatch, which costs
+// the slower generic walk, never a wrong result.
+type keyTally struct{ keys, nulls int }
+
+func tallyKeys(b []byte) keyTally {
+	var t keyTally
+	for {
+		i := bytes.IndexByte(b, ':')
+		if i < 0 {
+			return t
+		}
+		if i > 0 && b[i-1] == '"' {
+			t.keys++
+			j := i + 1
+			for j < len(b) && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r') {
+				j++
+			}
+			if j < len(b) && b[j] == 'n' { // only null starts with n
+				t.nulls++
+			}
+		}
+		b = b[i+1:]
+	}
+}
+
+// fits reports whether present non-null contract keys account for every key.
+func (t keyTally) fits(present int) bool { return present+t.nulls == t.keys }
 
 // syntaxOnly returns a malformed-body error when err is a JSON syntax
 // error (no reader can do better), nil otherwise.
@@ -34,48 +59,6 @@ func syntaxOnly(doc string, err error) error {
 		return malformed(doc, err)
 	}
 	return nil
-}
-
-// seenNumber is a Number that records whether the key was present (null
-// included), for keyCount.
-type seenNumber struct {
-	Number
-	seen bool
-}
-
-func (n *seenNumber) UnmarshalJSON(b []byte) error {
-	n.seen = true
-	return n.Number.UnmarshalJSON(b)
-}
-
-// seenTime is a Time that records whether the key was present.
-type seenTime struct {
-	Time
-	seen bool
-}
-
-func (t *seenTime) UnmarshalJSON(b []byte) error {
-	t.seen = true
-	return t.Time.UnmarshalJSON(b)
-}
-
-// seenString is nullable text that records whether the key was present.
-type seenString struct {
-	S    string
-	seen bool
-}
-
-func (s *seenString) UnmarshalJSON(b []byte) error {
-	s.seen = true
-	if len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b, '\\') < 0 {
-		s.S = string(b[1 : len(b)-1])
-		return nil
-	}
-	if string(b) == "null" {
-		s.S = ""
-		return nil
-	}
-	return json.Unmarshal(b, &s.S)
 }
 
 // count1 is 1 for a key known to be present.

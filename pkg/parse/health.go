@@ -84,22 +84,27 @@ type Health struct {
 
 type healthDoc struct {
 	Status    *string                `json:"status"`
-	Score     seenNumber             `json:"health_score"`
+	Score     Number                 `json:"health_score"`
 	Timestamp Time                   `json:"timestamp"`
 	Services  map[string]serviceJSON `json:"services"`
 }
 
+// keys counts the contract keys with a value (see keyTally).
+func (d *healthDoc) keys() int {
+	return 1 + count1(d.Score.V != nil) + count1(!d.Timestamp.T.IsZero()) + servicesKeys(d.Services)
+}
+
 type serviceJSON struct {
-	Status       string     `json:"status"`
-	ResponseTime seenNumber `json:"responseTime"`
-	Error        string     `json:"error"`
+	Status       string `json:"status"`
+	ResponseTime Number `json:"responseTime"`
+	Error        string `json:"error"`
 }
 
 func (s *serviceJSON) keys() int {
-	return count1(s.Status != "") + count1(s.ResponseTime.seen) + count1(s.Error != "")
+	return count1(s.Status != "") + count1(s.ResponseTime.V != nil) + count1(s.Error != "")
 }
 
-// servicesKeys counts a services object's keys (see keyCount).
+// servicesKeys counts a services object's keys with a value (see keyTally).
 func servicesKeys(in map[string]serviceJSON) int {
 	if in == nil {
 		return 0
@@ -127,8 +132,7 @@ func ParseHealth(body []byte) (Health, error) {
 	if b[0] == '{' {
 		var d healthDoc
 		err := json.Unmarshal(b, &d)
-		if err == nil && d.Status != nil && d.Services != nil &&
-			1+count1(d.Score.seen)+count1(!d.Timestamp.T.IsZero())+servicesKeys(d.Services) == keyCount(b) {
+		if err == nil && d.Status != nil && d.Services != nil && tallyKeys(b).fits(d.keys()) {
 			return Health{
 				Status: statusText(*d.Status), Score: d.Score.V, Timestamp: d.Timestamp.T,
 				Services: parseServices(d.Services),

@@ -19,9 +19,13 @@ type legacyMetricsAnyDoc struct {
 	Series    *[]datadogSeries `json:"series"`
 }
 
-func legacyParseMetrics(body []byte) (Metrics, error) {
+// legacyParseMetrics is the old ParseMetrics for a JSON body.
+func legacyParseMetrics(contentType string, body []byte) (Metrics, error) {
 	const doc = "metrics"
 	b := trimBody(body)
+	if len(b) == 0 || b[0] != '{' || IsHTML(contentType, b) {
+		return Metrics{}, &Error{Kind: KindShape, Doc: doc}
+	}
 	var d legacyMetricsAnyDoc
 	if err := json.Unmarshal(b, &d); err != nil {
 		return Metrics{}, malformed(doc, err)

@@ -94,7 +94,7 @@ func jsonMetricsBody(b []byte) (Metrics, error) {
 			if d.Metrics == nil && d.Series != nil {
 				return datadogMetrics(d.Series)
 			}
-			if m, ok := exactMetrics(d, keyCount(b)); ok {
+			if m, ok := exactMetrics(d, tallyKeys(b)); ok {
 				return m, nil
 			}
 		} else if serr := syntaxOnly("metrics", err); serr != nil {
@@ -106,11 +106,11 @@ func jsonMetricsBody(b []byte) (Metrics, error) {
 
 // exactMetrics converts the contract's own format; ok is false when a
 // sample lacks a name, so the generic reader reports what it skipped.
-func exactMetrics(d metricsAnyDoc, keys int) (Metrics, bool) {
+func exactMetrics(d metricsAnyDoc, tally keyTally) (Metrics, bool) {
 	if d.Metrics == nil || d.Series != nil {
 		return Metrics{}, false
 	}
-	// Every key must be a contract key proved present (see keyCount).
+	// Every key must be a contract key (see keyTally).
 	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Category != "")
 	for i := range *d.Metrics {
 		m := &(*d.Metrics)[i]
@@ -120,7 +120,7 @@ func exactMetrics(d metricsAnyDoc, keys int) (Metrics, bool) {
 			want += 1 + len(m.Labels)
 		}
 	}
-	if want != keys {
+	if !tally.fits(want) {
 		return Metrics{}, false
 	}
 	out := Metrics{Timestamp: d.Timestamp.T, Category: d.Category, Format: FormatJSON}

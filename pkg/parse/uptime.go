@@ -27,12 +27,12 @@ type uptimeDoc struct {
 	Status    *string `json:"status"`
 	Timestamp Time    `json:"timestamp"`
 	Uptime    *struct {
-		Formatted  string     `json:"formatted"`
-		Percentage seenNumber `json:"percentage"`
-		Seconds    seenNumber `json:"seconds"`
+		Formatted  string `json:"formatted"`
+		Percentage Number `json:"percentage"`
+		Seconds    Number `json:"seconds"`
 	} `json:"uptime"`
 	SLA *struct {
-		Target     seenNumber `json:"target"`
+		Target     Number `json:"target"`
 		Compliance *struct {
 			Overall   *bool `json:"overall"`
 			Uptime    *bool `json:"uptime"`
@@ -44,10 +44,10 @@ type uptimeDoc struct {
 func (d *uptimeDoc) keys() int {
 	n := count1(d.Status != nil) + count1(!d.Timestamp.T.IsZero())
 	if u := d.Uptime; u != nil {
-		n += 1 + count1(u.Formatted != "") + count1(u.Percentage.seen) + count1(u.Seconds.seen)
+		n += 1 + count1(u.Formatted != "") + count1(u.Percentage.V != nil) + count1(u.Seconds.V != nil)
 	}
 	if s := d.SLA; s != nil {
-		n += 1 + count1(s.Target.seen)
+		n += 1 + count1(s.Target.V != nil)
 		if c := s.Compliance; c != nil {
 			n += 1 + count1(c.Overall != nil) + count1(c.Uptime != nil) + count1(c.ErrorRate != nil)
 		}
@@ -70,7 +70,7 @@ func ParseUptime(body []byte) (Uptime, error) {
 	if b[0] == '{' {
 		var d uptimeDoc
 		err := json.Unmarshal(b, &d)
-		if err == nil && d.Uptime != nil && d.keys() == keyCount(b) {
+		if err == nil && d.Uptime != nil && tallyKeys(b).fits(d.keys()) {
 			return exactUptime(&d), nil
 		}
 		if serr := syntaxOnly(doc, err); serr != nil {
