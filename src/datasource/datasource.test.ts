@@ -1,5 +1,7 @@
 import { DataSourceInstanceSettings } from '@grafana/data';
 
+import { HealthStatus } from '@grafana/runtime';
+
 import { DataSource } from './datasource';
 import { AppMonDataSourceOptions } from './types';
 
@@ -49,5 +51,24 @@ describe('DataSource', () => {
 
   it('supports annotation queries through the regular query path', () => {
     expect(newDataSource().annotations).toEqual({});
+  });
+
+  it('shows a working data source with missing optional parts as a warning', async () => {
+    const ds = newDataSource();
+    const check = jest.spyOn(ds, 'callHealthCheck');
+    check.mockResolvedValueOnce({
+      status: HealthStatus.OK,
+      message: 'Warning: connected to http://app and the health check and metrics (JSON) work, but ...',
+      details: { level: 'warning', warnings: ['capabilities: no endpoint', 'uptime: 404'], verboseMessage: 'OK ...' },
+    });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'warning',
+      message: 'Warning: connected to http://app and the health check and metrics (JSON) work, but ...',
+      details: { message: 'capabilities: no endpoint\nuptime: 404', verboseMessage: 'OK ...' },
+    });
+    check.mockResolvedValueOnce({ status: HealthStatus.OK, message: 'Connected', details: { level: 'ok' } });
+    await expect(ds.testDatasource()).resolves.toEqual({ status: 'success', message: 'Connected' });
+    check.mockResolvedValueOnce({ status: HealthStatus.Error, message: 'API key rejected', details: {} });
+    await expect(ds.testDatasource()).rejects.toMatchObject({ status: 'error', message: 'API key rejected' });
   });
 });

@@ -1,5 +1,11 @@
-import { CoreApp, DataSourceInstanceSettings, MetricFindValue, ScopedVars } from '@grafana/data';
-import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+import {
+  CoreApp,
+  DataSourceInstanceSettings,
+  MetricFindValue,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { DataSourceWithBackend, getTemplateSrv, HealthCheckError, HealthStatus } from '@grafana/runtime';
 
 import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY, ResourceOption } from './types';
 import { parseVariableQuery } from './variables';
@@ -42,5 +48,30 @@ export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSou
     const call = parseVariableQuery(getTemplateSrv().replace(query, options?.scopedVars));
     const found = (await this.getResource<ResourceOption[]>(call.path, call.params)) ?? [];
     return found.map((o) => ({ text: o.label ?? o.value, value: o.value }));
+  }
+
+  /**
+   * Save & test. Grafana's health result is OK or an error; the backend marks an OK result whose
+   * optional parts (alert history, dashboard, ...) are missing with details.level "warning", shown
+   * yellow with the list of what is missing.
+   */
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    const res = await this.callHealthCheck();
+    if (res.status !== HealthStatus.OK) {
+      return Promise.reject({
+        status: 'error',
+        message: res.message,
+        error: new HealthCheckError(res.message, res.details),
+      });
+    }
+    if (res.details?.level !== 'warning') {
+      return { status: 'success', message: res.message };
+    }
+    const warnings: string[] = Array.isArray(res.details.warnings) ? res.details.warnings : [];
+    return {
+      status: 'warning',
+      message: res.message,
+      details: { message: warnings.join('\n'), verboseMessage: String(res.details.verboseMessage ?? '') },
+    };
   }
 }
