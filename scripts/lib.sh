@@ -44,6 +44,45 @@ ensure_go() {
   (cd "$REPO_ROOT" && go mod download)
 }
 
+# Chromium for the panel gallery's browser tests (Debian's package; Playwright never downloads one).
+chromium_path() { printf '%s\n' "${CHROMIUM_PATH:-/usr/bin/chromium}"; }
+
+# Checks every tool the tests need before anything slow runs, and names each missing one
+# with how to get it, all at once.
+check_test_prerequisites() {
+  local missing=()
+  command -v node >/dev/null && command -v npm >/dev/null ||
+    missing+=("Node.js and npm: install Node 22 (an older Node 20 works too: Node 22 is then fetched into .cache/)")
+  command -v go >/dev/null ||
+    missing+=("Go: install the Go version named in go.mod ($(sed -n 's/^go //p' "$REPO_ROOT/go.mod"))")
+  [[ -x "$(chromium_path)" ]] ||
+    missing+=("Chromium at $(chromium_path), for the panel gallery: apt-get install -y chromium (or set CHROMIUM_PATH)")
+  if ((${#missing[@]} > 0)); then
+    printf '\033[31merror:\033[0m the tests need:\n' >&2
+    printf '  - %s\n' "${missing[@]}" >&2
+    exit 1
+  fi
+}
+
+# Runs one step of a script quietly: its output goes to a log under .cache/logs/, and only a
+# failure shows it (its last lines, and where the whole log is).
+run_step() {
+  local name="$1"
+  shift
+  local log_dir="$REPO_ROOT/.cache/logs"
+  mkdir -p "$log_dir"
+  local log_file
+  log_file="$log_dir/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//').log"
+  local started=$SECONDS
+  if "$@" >"$log_file" 2>&1; then
+    printf '\033[1m==>\033[0m %-58s ok %4ds\n' "$name" "$((SECONDS - started))" >&2
+  else
+    local status=$?
+    tail -n 120 "$log_file" >&2
+    die "$name failed (exit $status); the last lines are above, the whole output is in ${log_file#"$REPO_ROOT"/}"
+  fi
+}
+
 # mage drives the SDK's build package (build.BuildAll and friends).
 mage_cmd() {
   (cd "$REPO_ROOT" && go run "github.com/magefile/mage@$MAGE_VERSION" "$@")

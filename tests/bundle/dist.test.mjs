@@ -8,7 +8,10 @@ import { test } from 'node:test';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(dist, file), 'utf8'));
-const PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64.exe'];
+const ALL_PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64.exe'];
+// `npm test` builds only the executable the tests run (APPMON_DIST_PLATFORMS=linux_amd64);
+// `npm run build` ships all of them, and this checks all by default.
+const PLATFORMS = process.env.APPMON_DIST_PLATFORMS?.split(',') ?? ALL_PLATFORMS;
 const EXPECTED = {
   'plugin.json': 'appmon-monitoring-app',
   'datasource/plugin.json': 'appmon-endpoints-datasource',
