@@ -108,8 +108,8 @@ func exactAlerts(d alertsDoc, tally keyTally) (Alerts, bool) {
 	want := 1 + count1(!d.Timestamp.T.IsZero()) + count1(d.Count.V != nil)
 	for i := range *d.Alerts {
 		a := &(*d.Alerts)[i]
-		if a.StartedAt.T.IsZero() {
-			return Alerts{}, false
+		if a.StartedAt.T.IsZero() || (a.ID == "" && a.Name == "" && a.Rule == "" && a.Description == "") {
+			return Alerts{}, false // the generic reader says what is missing
 		}
 		want += a.keys()
 	}
@@ -253,6 +253,9 @@ func exactAlertConfig(d alertConfigDoc, tally keyTally) (AlertConfig, bool) {
 	want := 1
 	for i := range *d.Rules {
 		r := &(*d.Rules)[i]
+		if r.Name == "" && r.Title == "" {
+			return AlertConfig{}, false
+		}
 		want += count1(r.Name != "") + count1(r.Title != "") + count1(r.Severity != "") + count1(r.Metric != "") +
 			count1(r.Operator != "") + count1(r.Threshold.V != nil) + count1(r.Unit != "") + count1(r.ForSeconds.V != nil) +
 			count1(r.Description != "") + count1(r.Escalation != "")
