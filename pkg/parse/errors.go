@@ -1,7 +1,3 @@
-// Package parse turns the bodies of the monitoring endpoints (JSON,
-// Prometheus text and Datadog series) into typed values. It does no I/O and
-// knows nothing about Grafana; every function is safe on arbitrary input
-// (see the fuzz tests).
 package parse
 
 import (
