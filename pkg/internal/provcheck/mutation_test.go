@@ -184,6 +184,11 @@ func TestAlertingMutationsAreCaught(t *testing.T) {
 			func(t *testing.T, f obj) { rule(f)["noDataState"] = "Maybe" }},
 		{"bad enum: error state", "rules.yaml", `"Broken" is not one of`,
 			func(t *testing.T, f obj) { rule(f)["execErrState"] = "Broken" }},
+		{"bad enum next to a wrong type in another rule", "rules.yaml", `rules[1].noDataState: "Maybe" is not one of`,
+			func(t *testing.T, f obj) {
+				sub(query(f, 0), "relativeTimeRange")["from"] = "10m"
+				group(f)["rules"].([]any)[1].(obj)["noDataState"] = "Maybe"
+			}},
 		{"bad enum: reducer", "rules.yaml", `"lastt" is not one of`,
 			func(t *testing.T, f obj) { sub(query(f, 1), "model")["reducer"] = "lastt" }},
 		{"bad duration: pending period", "rules.yaml", `"5 minutes" is not a duration`,

@@ -59,9 +59,11 @@ func (c *Checker) ruleGroup(where string, node *yaml.Node, datasources map[strin
 	if err := sdkErr(strict.UnmarshalJSONStrict(groupJSON)); err != nil {
 		p.addErr(where, err)
 	}
-	c.checkEnums(where, groupJSON, &alerting.RuleGroup{}, p)
 	for i, rule := range rules {
-		c.ruleSemantics(fmt.Sprintf("%s.rules[%d]", where, i), rule, datasources, p)
+		ruleWhere := fmt.Sprintf("%s.rules[%d]", where, i)
+		// Rule by rule, so that one rule's wrong type cannot hide another's enum.
+		c.checkEnums(ruleWhere, toJSON(rule), &alerting.Rule{}, p)
+		c.ruleSemantics(ruleWhere, rule, datasources, p)
 	}
 }
 
