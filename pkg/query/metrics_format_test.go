@@ -153,3 +153,26 @@ func TestMetricsFormatErrors(t *testing.T) {
 		}
 	})
 }
+
+// Live streams rebuild their query from the channel path, which carries
+// no format: they negotiate like any auto query.
+func TestLiveMetricsNegotiate(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.MetricsFormats = []string{"datadog"}
+	r := newRunner(t, fake.URL)
+	q, err := ParseLivePath("metrics/cache")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := r.LiveFrame(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Fields) != 2 || f.Fields[1].Name != "cache.hit_rate" {
+		t.Fatalf("live frame fields: %d", len(f.Fields))
+	}
+	if r.Client.MetricsFormat() != "datadog" {
+		t.Fatalf("remembered %q", r.Client.MetricsFormat())
+	}
+}

@@ -41,12 +41,16 @@ func (r *Runner) uptimeSeries(ctx context.Context, q Query, tr *trace) (time.Tim
 	}
 	ts := sampleTime(u.Timestamp, resp.FetchedAt)
 	readerNotes(tr, "uptime", u.Notes)
-	missingFigures(tr, "uptime", client.PathUptime, q.Names, []figure{
+	figs := []figure{
 		{NameUptimePercentage, "uptime.percentage", u.Percentage != nil},
 		{NameUptimeSeconds, "uptime.seconds", u.Seconds != nil},
 		{NameUptimeStatus, "status", parse.StatusValue(u.Status) != nil},
 		{NameSLATarget, "sla.target", u.SLATarget != nil},
-	})
+	}
+	for _, c := range u.Compliance {
+		figs = append(figs, figure{NameSLACompliance, "sla.compliance." + c.Objective, c.Met != nil})
+	}
+	missingFigures(tr, "uptime", client.PathUptime, q.Names, figs)
 
 	pct := point(NameUptimePercentage, nil, ts, u.Percentage)
 	pct.Unit, pct.DisplayName, pct.Decimals = "percent", "Uptime", u16(3)
