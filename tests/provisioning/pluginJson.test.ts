@@ -61,9 +61,21 @@ describe('the plugin.json schema catches broken files', () => {
   const panel = () => readJson('src/panels/slacompliance/plugin.json');
 
   it.each<[string, () => JsonObject, string]>([
-    ['an unknown plugin type', () => ({ ...app(), type: 'widget' }), '/type must be equal to one of the allowed values'],
-    ['a misspelt top-level key', () => ({ ...datasource(), alerts: true }), '/ must NOT have additional properties "alerts"'],
-    ['an id that does not end in its type', () => ({ ...panel(), id: 'appmon-slacompliance' }), '/id must match pattern'],
+    [
+      'an unknown plugin type',
+      () => ({ ...app(), type: 'widget' }),
+      '/type must be equal to one of the allowed values',
+    ],
+    [
+      'a misspelt top-level key',
+      () => ({ ...datasource(), alerts: true }),
+      '/ must NOT have additional properties "alerts"',
+    ],
+    [
+      'an id that does not end in its type',
+      () => ({ ...panel(), id: 'appmon-slacompliance' }),
+      '/id must match pattern',
+    ],
     [
       'a misspelt info key',
       () => {
