@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -30,30 +31,17 @@ import (
 //   - answer every provisioned dashboard query with data or a notice that
 //     says what the server lacks, never an error;
 //   - answer every provisioned alert-rule query with a number or no data,
-//     never a 0 standing in for a figure the server does not report.
+//     never a 0 standing in for a figure the server does not report;
+//   - never answer no data for a metric the server offers in another
+//     format (Prometheus text).
 
 // knownDialectGaps are matrix cells ("dialect/column") that still fail
 // because the data source cannot read that dialect yet; each says why.
 // They are reported in the matrix instead of failing the test; every other
 // cell is asserted.
 var knownDialectGaps = map[string]string{
-	"django/alerts":  gapAlertHistory,
-	"express/alerts": gapAlertHistory,
-	"fastapi/alerts": gapAlertHistory,
-	"go/alerts":      gapAlertHistory,
-	"laravel/alerts": gapAlertHistory,
-	"rails/alerts":   gapAlertHistory,
-	"spring/alerts":  gapAlertHistory,
-	"fastapi/health": gapHealthPanels,
-	"laravel/health": gapHealthPanels,
-	"nestjs/health":  "the Health score panel shows no data without a notice when the server reports no score",
-	"spring/health":  gapHealthPanels,
+	"go/metrics": "metrics: with category=api the JSON answer (an expvar-style digest) is read as the server's metrics, so Prometheus text is never tried and the api figures show no data",
 }
-
-const (
-	gapAlertHistory = "alert history panels answer an error, not a notice, when the server lacks the alerts.history extension"
-	gapHealthPanels = "the Health score and Dependency response time panels show no data without a notice (no score; services in another shape)"
-)
 
 const healthFirstLineMax = 300
 
@@ -64,10 +52,13 @@ type dialectTarget struct {
 	// truth reads the same server in the contract's own shapes (the
 	// server answers those to its admin key), for the alert-rule values.
 	truth *plugin.Datasource
+	// prometheus holds the metric names the server offers as Prometheus
+	// text (format=prometheus), empty when it offers none.
+	prometheus map[string]bool
 }
 
 func TestDialects(t *testing.T) {
-	if os.Getenv("APPMON_INTEGRATION") != "1" {
+	if os.Getenv("APPMON_INTEGRATION") != "1" || target.server == nil {
 		t.Skip("the dialect matrix starts its own servers: run it with APPMON_INTEGRATION=1")
 	}
 	names := dialectNames(t)
@@ -121,40 +112,57 @@ func dialectNames(t *testing.T) []string {
 	return out
 }
 
-// startDialects starts one server per dialect ("" is the reference) in
-// parallel, each with a manual alert firing so alert panels have rows.
+// startsAtOnce bounds the servers backfilling history at the same time,
+// so each listens within the start timeout on a busy machine.
+const startsAtOnce = 3
+
+// startDialects starts one server per dialect, a few at a time, and uses
+// the shared reference server for the reference row (""). Each gets a
+// manual alert firing so alert panels have rows.
 func startDialects(t *testing.T, names []string) []*dialectTarget {
 	out := make([]*dialectTarget, len(names))
 	errs := make([]error, len(names))
+	slots := make(chan struct{}, startsAtOnce)
 	var wg sync.WaitGroup
 	for i, name := range names {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			opts := testserver.Options{Dialect: name, HistoryDays: 1, CatchUp: 2 * time.Minute}
-			if name == "" || name == "nestjs" {
-				// Dialects with metric history get what the dashboards read (up to a month).
-				opts.HistoryDays = 30
-			}
-			srv, err := testserver.Start(opts)
-			if err != nil {
-				errs[i] = err
-				return
+			srv := target.server
+			if name != "" {
+				opts := testserver.Options{Dialect: name, HistoryDays: 1, CatchUp: 2 * time.Minute}
+				if name == "nestjs" {
+					// A dialect with metric history gets what the dashboards read (up to a month).
+					opts.HistoryDays = 30
+				}
+				slots <- struct{}{}
+				started, err := testserver.Start(opts)
+				<-slots
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				srv = started
 			}
 			out[i] = &dialectTarget{name: label(name), srv: srv}
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
-			_, errs[i] = srv.TriggerAlert(ctx, "medium", "Dialect check", "Fired by TestDialects so alert panels have rows")
+			id, err := srv.TriggerAlert(ctx, "medium", "Dialect check", "Fired by TestDialects so alert panels have rows")
+			errs[i] = err
+			if err == nil && name == "" {
+				// The shared server outlives this test: leave it as it was.
+				t.Cleanup(func() { _ = srv.ResolveAlert(context.Background(), id) })
+			}
 		}()
 	}
 	wg.Wait()
-	for i, srv := range out {
-		if srv != nil {
+	for i, d := range out {
+		if d != nil && names[i] != "" {
 			t.Cleanup(func() {
 				if t.Failed() {
-					t.Logf("server output (%s):\n%s", label(names[i]), srv.srv.Output())
+					t.Logf("server output (%s):\n%s", d.name, d.srv.Output())
 				}
-				srv.srv.Stop()
+				d.srv.Stop()
 			})
 		}
 	}
@@ -166,8 +174,49 @@ func startDialects(t *testing.T, names []string) []*dialectTarget {
 	for _, d := range out {
 		d.ds = newDS(t, d.srv.URL, `{}`, d.srv.APIKey)
 		d.truth = newDS(t, asAdmin(t, d.srv), `{}`, "unused")
+		d.prometheus = prometheusNames(t, d.srv)
 	}
 	return out
+}
+
+// prometheusNames lists the metric names of the server's Prometheus text.
+func prometheusNames(t *testing.T, srv *testserver.Server) map[string]bool {
+	req, err := http.NewRequest(http.MethodGet, srv.URL+"/api/monitoring/metrics?format=prometheus", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-API-Key", srv.APIKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		return out
+	}
+	for _, line := range strings.Split(string(body), "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if end := strings.IndexAny(line, "{ "); end > 0 {
+			out[line[:end]] = true
+		}
+	}
+	return out
+}
+
+// offeredAsPrometheus reports whether a query for one exact metric name
+// could have been answered from the server's Prometheus text.
+func (d *dialectTarget) offeredAsPrometheus(queryType, metricName string) bool {
+	if columnOf(queryType) != "metrics" || metricName == "" || strings.ContainsAny(metricName, "*,{}$") {
+		return false
+	}
+	return d.prometheus[strings.NewReplacer(".", "_", "-", "_").Replace(metricName)]
 }
 
 // asAdmin is a local proxy that sends every request to the server with
@@ -285,6 +334,7 @@ func checkDialectPanel(t *testing.T, d *dialectTarget, m *dialectMatrix, file st
 	}
 	interval := max(to.Sub(from)/time.Duration(mdp), time.Second)
 	var queries []backend.DataQuery
+	targets := map[string]targetJSON{}
 	for _, raw := range p.Targets {
 		var tg targetJSON
 		model := interpolate(raw, values)
@@ -294,6 +344,7 @@ func checkDialectPanel(t *testing.T, d *dialectTarget, m *dialectMatrix, file st
 		if tg.Hide {
 			continue
 		}
+		targets[tg.RefID] = tg
 		queries = append(queries, backend.DataQuery{RefID: tg.RefID, QueryType: tg.QueryType, JSON: model,
 			TimeRange: backend.TimeRange{From: from, To: to}, Interval: interval, MaxDataPoints: mdp})
 	}
@@ -315,6 +366,8 @@ func checkDialectPanel(t *testing.T, d *dialectTarget, m *dialectMatrix, file st
 			m.fail(d.name, col, "%s: error response %d: %v", where, r.Status, r.Error)
 		case !withData && len(notices) == 0:
 			m.fail(d.name, col, "%s: no data and no notice saying what the server lacks", where)
+		case !withData && d.offeredAsPrometheus(q.QueryType, targets[q.RefID].MetricName):
+			m.fail(d.name, col, "%s: no data, but the server offers %s as Prometheus text (format=prometheus); notices: %s", where, targets[q.RefID].MetricName, strings.Join(notices, " | "))
 		default:
 			if !withData {
 				t.Logf("%s: no data; notices: %s", where, strings.Join(notices, " | "))
@@ -357,11 +410,13 @@ func checkDialectRules(t *testing.T, d *dialectTarget, m *dialectMatrix) {
 	for _, rule := range loadRuleQueries(t) {
 		now := time.Now()
 		var queries []backend.DataQuery
+		targets := map[string]targetJSON{}
 		for _, rq := range rule {
 			var tg targetJSON
 			if err := json.Unmarshal(rq.Model, &tg); err != nil {
 				t.Fatal(err)
 			}
+			targets[rq.RefID] = tg
 			queries = append(queries, backend.DataQuery{RefID: rq.RefID, QueryType: tg.QueryType, JSON: rq.Model,
 				TimeRange: backend.TimeRange{From: now.Add(-rq.From), To: now.Add(-rq.To)}, Interval: time.Second, MaxDataPoints: 43200})
 		}
@@ -386,7 +441,12 @@ func checkDialectRules(t *testing.T, d *dialectTarget, m *dialectMatrix) {
 				m.fail(d.name, col, "%s: %s", where, strings.Join(zeros, "; "))
 				continue
 			}
-			m.pass(d.name, col, len(withValues(numericSeriesOf(r.Frames))) > 0, 0)
+			withData := len(withValues(numericSeriesOf(r.Frames))) > 0
+			if !withData && d.offeredAsPrometheus(q.QueryType, targets[q.RefID].MetricName) {
+				m.fail(d.name, col, "%s: no data (the rule would never fire), but the server offers %s as Prometheus text (format=prometheus)", where, targets[q.RefID].MetricName)
+				continue
+			}
+			m.pass(d.name, col, withData, 0)
 		}
 	}
 }
