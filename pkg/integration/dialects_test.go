@@ -264,7 +264,7 @@ func checkDialectHealth(t *testing.T, d *dialectTarget, m *dialectMatrix) {
 	default:
 		m.pass(d.name, "health", true, 0)
 	}
-	t.Logf("health check %s: %s", outcome, first)
+	t.Logf("%s: health check %s: %s", d.name, outcome, first)
 }
 
 // healthOutcome is OK, WARNING, ERROR or UNKNOWN. Grafana's health result
