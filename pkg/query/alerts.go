@@ -199,15 +199,21 @@ func AlertsFrame(name string, alerts []parse.Alert) *data.Frame {
 }
 
 func (r *Runner) alertConfiguration(ctx context.Context, tr *trace) (data.Frames, error) {
+	var c parse.AlertConfig
 	resp, err := r.get(ctx, tr, client.Request{Path: client.PathAlerts, Query: url.Values{"action": {"configuration"}}})
-	if err != nil {
+	switch {
+	case isMissing(err):
+		// Not every application publishes its rules: empty tables that say so.
+		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("The server does not offer its alert configuration (%s?action=configuration); the rules, channels and thresholds tables are empty.", client.PathAlerts))
+	case err != nil:
 		return nil, err
+	default:
+		c, err = parsed(r.Client, resp, "alertConfig", func() (parse.AlertConfig, error) { return parse.ParseAlertConfig(resp.Body) })
+		if err != nil {
+			return nil, err
+		}
+		readerNotes(tr, "alert configuration", c.Notes)
 	}
-	c, err := parsed(r.Client, resp, "alertConfig", func() (parse.AlertConfig, error) { return parse.ParseAlertConfig(resp.Body) })
-	if err != nil {
-		return nil, err
-	}
-	readerNotes(tr, "alert configuration", c.Notes)
 	n := len(c.Rules)
 	names, titles, sevs, metrics, ops, units, descs, escs := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)

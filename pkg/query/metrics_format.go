@@ -61,7 +61,11 @@ type metricsFetch struct {
 // working.
 func (r *Runner) fetchMetrics(ctx context.Context, category, format string, tr *trace) (parse.Metrics, error) {
 	if format != "" && format != FormatAuto {
-		return r.fetchMetricsAs(ctx, metricsFetch{category: category, format: format}, tr)
+		m, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: format}, tr)
+		if err != nil && otherFormatMayHelp(err) {
+			return m, &formatChoiceError{format: format, err: err}
+		}
+		return m, err
 	}
 	if known := r.Client.MetricsFormat(); known != "" {
 		m, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: known}, tr)
@@ -124,6 +128,9 @@ func (r *Runner) negotiateMetrics(ctx context.Context, category string, noCache 
 			continue
 		}
 		if len(m.Metrics) > 0 {
+			if f == FormatJSON && m.Skipped > 0 {
+				m, f = r.richerThanPartialJSON(ctx, m, category, noCache, &out, tr)
+			}
 			r.Client.RememberMetricsFormat(f)
 			out.Metrics, out.Format = m, f
 			return out, nil
@@ -140,6 +147,26 @@ func (r *Runner) negotiateMetrics(ctx context.Context, category string, noCache 
 		return out, firstErr
 	}
 	return out, &formatsError{first: firstErr, attempts: failures}
+}
+
+// richerThanPartialJSON handles JSON that reads only in part (values
+// skipped): often a digest of a few figures beside a full Prometheus
+// registry. Prometheus text wins when it reads and has more metric names.
+func (r *Runner) richerThanPartialJSON(ctx context.Context, js parse.Metrics, category string, noCache bool, out *Negotiation, tr *trace) (parse.Metrics, string) {
+	pm, err := r.fetchMetricsAs(ctx, metricsFetch{category: category, format: FormatPrometheus, noCache: noCache}, tr)
+	out.Attempts = append(out.Attempts, FormatAttempt{Format: FormatPrometheus, Err: err})
+	if err == nil && distinctNames(pm.Metrics) > distinctNames(js.Metrics) {
+		return pm, FormatPrometheus
+	}
+	return js, FormatJSON
+}
+
+func distinctNames(ms []parse.Metric) int {
+	seen := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		seen[m.Name] = true
+	}
+	return len(seen)
 }
 
 // otherFormatMayHelp reports whether a failed read is about the body or
@@ -172,6 +199,20 @@ func (e *formatsError) Error() string {
 }
 
 func (e *formatsError) Unwrap() error { return e.first }
+
+// formatChoiceError is a format the query insists on that the server does
+// not answer readably; Auto would try the others. It unwraps to the
+// server's *client.Error.
+type formatChoiceError struct {
+	format string
+	err    error
+}
+
+func (e *formatChoiceError) Error() string {
+	return fmt.Sprintf("the query asks for metrics as %s, which the server does not answer readably: %v; set the format to Auto to use the one it answers", FormatLabel(e.format), e.err)
+}
+
+func (e *formatChoiceError) Unwrap() error { return e.err }
 
 // fetchMetricsAs reads the metrics endpoint in one format. JSON is the
 // server's default, so it is requested without a format parameter (one

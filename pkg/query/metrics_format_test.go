@@ -138,7 +138,9 @@ func TestMetricsFormatErrors(t *testing.T) {
 		fake.MetricsFormats = []string{"prometheus"}
 		r := newRunner(t, fake.URL)
 		_, err := r.Run(context.Background(), mustParse(t, "metrics", `{"format":"json"}`, time.Time{}, time.Time{}))
-		if !client.IsKind(err, client.KindHTML) || len(metricsRequests(fake)) != 1 {
+		if !client.IsKind(err, client.KindHTML) || len(metricsRequests(fake)) != 1 ||
+			!strings.HasPrefix(err.Error(), "the query asks for metrics as JSON, which the server does not answer readably: upstream returned an HTML page") ||
+			!strings.HasSuffix(err.Error(), "; set the format to Auto to use the one it answers") {
 			t.Fatalf("err = %v, requests %v", err, metricsRequests(fake))
 		}
 	})
@@ -174,5 +176,30 @@ func TestLiveMetricsNegotiate(t *testing.T) {
 	}
 	if r.Client.MetricsFormat() != "datadog" {
 		t.Fatalf("remembered %q", r.Client.MetricsFormat())
+	}
+}
+
+// JSON that reads only in part (a digest beside a full Prometheus
+// registry) gives way to Prometheus text when that has more metrics; JSON
+// that reads cleanly costs no second request.
+func TestMetricsPartialJSONPrefersRicherPrometheus(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.MetricsJSON = `{"data":{"cmdline":["/usr/bin/app"],"http":{"requests_per_second":12.5}}}`
+	r := newRunner(t, fake.URL)
+	frames := run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+	if d := cmp.Diff(wantSnapshot, describe(frames)); d != "" {
+		t.Fatalf("frames (-want +got):\n%s", d)
+	}
+	if r.Client.MetricsFormat() != FormatPrometheus {
+		t.Fatalf("remembered %q", r.Client.MetricsFormat())
+	}
+
+	clean := fakeapi.New(t)
+	clean.NoCapabilities = true
+	r = newRunner(t, clean.URL)
+	run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+	if got := metricsRequests(clean); len(got) != 1 {
+		t.Fatalf("requests %v", got)
 	}
 }

@@ -56,3 +56,18 @@ func TestDashboardMissingFigures(t *testing.T) {
 		t.Fatalf("a figure the server has needs no notice: %s", got)
 	}
 }
+
+// An application without an alert configuration answers 400 for the
+// action: empty tables with a notice, not an error.
+func TestAlertConfigurationMissing(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.SetFault("/api/monitoring/alerts", fakeapi.Fault{Status: 400, Body: `unknown action; supported: active`, ContentType: "text/plain"})
+	frames := run(t, newRunner(t, fake.URL), mustParse(t, "alerts", `{"alertsAction":"configuration"}`, time.Time{}, time.Time{}))
+	if len(frames) != 3 || frames[0].Rows() != 0 || frames[0].Name != "rules" {
+		t.Fatalf("frames: %v", frames)
+	}
+	want := "The server does not offer its alert configuration (/api/monitoring/alerts?action=configuration); the rules, channels and thresholds tables are empty."
+	if got := noticeTexts(frames, data.NoticeSeverityWarning); got != want {
+		t.Fatalf("notices: %s", got)
+	}
+}
