@@ -1,12 +1,14 @@
 import fs from 'fs';
 import path from 'path';
 
-import { dataPanels, readDashboards, readYaml, REPO_ROOT } from './repoFiles';
+import { parse } from 'yaml';
+
+import { dataPanels, expandEnv, parseEnvFile, readDashboards, readYaml, REPO_ROOT } from './repoFiles';
 
 interface RuleQuery {
   refId: string;
   datasourceUid: string;
-  model: { queryType?: string; metricName?: string; type?: string; expression?: string };
+  model: { queryType?: string; metricName?: string; type?: string; expression?: string; conditions?: unknown };
 }
 interface Rule {
   uid: string;
@@ -28,7 +30,20 @@ interface Route {
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const rules = readYaml<RulesFile>('provisioning/alerting/rules.yaml').groups.flatMap((g) => g.rules);
+/** Where each severity goes: critical pages and posts, the warning tiers post or email. */
+const ROUTE: Record<string, string[]> = {
+  critical: ['AppMon PagerDuty', 'AppMon Slack'],
+  high: ['AppMon Slack'],
+  medium: ['AppMon email'],
+  low: ['AppMon email'],
+};
+// As Grafana at startup: ${NAME} replaced from the environment, here the shipped defaults.
+const thresholdDefaults = parseEnvFile(
+  fs.readFileSync(path.join(REPO_ROOT, 'provisioning/alerting/thresholds.env'), 'utf8')
+);
+const rawRulesText = fs.readFileSync(path.join(REPO_ROOT, 'provisioning/alerting/rules.yaml'), 'utf8');
+const rawRules = parse(rawRulesText) as RulesFile;
+const rules = (parse(expandEnv(rawRulesText, thresholdDefaults)) as RulesFile).groups.flatMap((g) => g.rules);
 const contactPoints = readYaml<{
   contactPoints: Array<{ name: string; receivers: Array<{ type: string; settings: Record<string, unknown> }> }>;
 }>('provisioning/alerting/contact-points.yaml').contactPoints;
@@ -37,49 +52,107 @@ const muteTimes = readYaml<{ muteTimes: Array<{ name: string }> }>('provisioning
 const templates = readYaml<{ templates: Array<{ name: string; template: string }> }>(
   'provisioning/alerting/templates.yaml'
 ).templates;
+/** Receivers a severity reaches, in route order (the webhook route matches every AppMon alert). */
+function routeReceivers(severity: string): string[] {
+  return (policy.routes ?? [])
+    .filter((r) =>
+      (r.object_matchers ?? []).some(
+        ([label, op, value]) =>
+          label === 'severity' && (op === '=' ? value === severity : new RegExp(`^(${value})$`).test(severity))
+      )
+    )
+    .map((r) => r.receiver);
+}
 const runbooks = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'runbooks.md'), 'utf8');
 const dashboards = readDashboards().map((d) => d.dashboard);
 
 describe('alert rules', () => {
-  it('has the application-health, performance and SLO burn-rate rules', () => {
+  // [uid, threshold variable, default, for, severity]: the documented tiers.
+  const EXPECTED: Array<[string, string | null, number, string, string]> = [
+    ['appmon-cpu', 'APPMON_CPU_WARNING_THRESHOLD', 80, '10m', 'high'],
+    ['appmon-cpu-critical', 'APPMON_CPU_CRITICAL_THRESHOLD', 95, '5m', 'critical'],
+    ['appmon-high-memory', 'APPMON_MEMORY_USAGE_THRESHOLD', 80, '10m', 'medium'],
+    ['appmon-memory-high', 'APPMON_MEMORY_HIGH_THRESHOLD', 85, '5m', 'high'],
+    ['appmon-memory-critical', 'APPMON_MEMORY_CRITICAL_THRESHOLD', 95, '5m', 'critical'],
+    ['appmon-disk-warning', 'APPMON_DISK_WARNING_THRESHOLD', 80, '5m', 'high'],
+    ['appmon-disk', 'APPMON_DISK_CRITICAL_THRESHOLD', 90, '5m', 'critical'],
+    ['appmon-error-rate-warning', 'APPMON_ERROR_RATE_WARNING_THRESHOLD', 1, '5m', 'high'],
+    ['appmon-high-error-rate', 'APPMON_ERROR_RATE_THRESHOLD', 5, '5m', 'critical'],
+    ['appmon-latency-p95-warning', 'APPMON_LATENCY_WARNING_THRESHOLD', 500, '5m', 'high'],
+    ['appmon-latency-p95', 'APPMON_LATENCY_CRITICAL_THRESHOLD', 1000, '5m', 'critical'],
+    ['appmon-slow-api', 'APPMON_API_RESPONSE_THRESHOLD', 2000, '3m', 'medium'],
+    ['appmon-latency-p99', 'APPMON_LATENCY_P99_THRESHOLD', 2000, '5m', 'high'],
+    ['appmon-auth-failures', 'APPMON_AUTH_FAILURE_THRESHOLD', 50, '5m', 'critical'],
+    ['appmon-cache-hit-rate', 'APPMON_CACHE_HIT_THRESHOLD', 70, '5m', 'high'],
+    ['appmon-database-unavailable', null, 1, '0s', 'critical'],
+    ['appmon-db-connections', 'APPMON_DB_FREE_CONNECTIONS_THRESHOLD', 10, '0s', 'critical'],
+    ['appmon-db-slow-queries', 'APPMON_DB_SLOW_QUERY_THRESHOLD', 100, '5m', 'high'],
+    ['appmon-db-response', 'APPMON_DB_RESPONSE_THRESHOLD', 1000, '3m', 'critical'],
+    ['appmon-db-cache-hit-ratio', 'APPMON_DB_CACHE_HIT_THRESHOLD', 90, '10m', 'high'],
+    ['appmon-db-deadlocks', 'APPMON_DB_DEADLOCK_THRESHOLD', 0, '0s', 'high'],
+    ['appmon-payment-failures', 'APPMON_PAYMENT_FAILURE_THRESHOLD', 1, '0s', 'critical'],
+    ['appmon-service-down', null, 0.5, '1m', 'critical'],
+    ['appmon-dependency-degraded', null, 1, '2m', 'high'],
+    ['appmon-dependency-unhealthy', null, 0.5, '1m', 'critical'],
+    ['appmon-slo-fast-burn', null, 0.5, '0s', 'critical'],
+    ['appmon-slo-slow-burn', null, 0.5, '0s', 'low'],
+  ];
+  const conditionOf = (rule: Rule) => rule.data.find((d) => d.refId === rule.condition)!.model;
+
+  it('has every documented rule once, in groups named after what they watch', () => {
     const uids = rules.map((r) => r.uid);
-    expect(uids).toEqual(
-      expect.arrayContaining([
-        'appmon-payment-failures',
-        'appmon-high-error-rate',
-        'appmon-slow-api',
-        'appmon-database-unavailable',
-        'appmon-high-memory',
-        'appmon-latency-p95',
-        'appmon-latency-p99',
-        'appmon-db-connections',
-        'appmon-disk',
-        'appmon-cpu',
-        'appmon-auth-failures',
-        'appmon-slo-fast-burn',
-        'appmon-slo-slow-burn',
-      ])
-    );
-    expect(new Set(uids).size).toBe(uids.length);
+    expect([...uids].sort()).toEqual(EXPECTED.map(([uid]) => uid).sort());
+    expect(rawRules.groups.map((g) => g.name)).toEqual([
+      'AppMon infrastructure',
+      'AppMon requests',
+      'AppMon database',
+      'AppMon payments',
+      'AppMon dependencies',
+      'AppMon SLO burn rate',
+    ]);
   });
 
-  it.each([
-    ['appmon-payment-failures', 'critical', '0s'],
-    ['appmon-high-error-rate', 'high', '5m'],
-    ['appmon-slow-api', 'medium', '3m'],
-    ['appmon-database-unavailable', 'critical', '0s'],
-    ['appmon-high-memory', 'medium', '10m'],
-  ])('%s keeps the seed severity %s and window %s', (uid, severity, pending) => {
+  it('takes every default from thresholds.env, and every default is used', () => {
+    const used = [...rawRulesText.matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]);
+    expect([...new Set(used)].sort()).toEqual(Object.keys(thresholdDefaults).sort());
+  });
+
+  it.each(EXPECTED)('%s: threshold %s = %s, for %s, severity %s', (uid, variable, value, pending, severity) => {
+    const raw = rawRules.groups.flatMap((g) => g.rules).find((r) => r.uid === uid)!;
     const rule = rules.find((r) => r.uid === uid)!;
-    expect(rule.labels.severity).toBe(severity);
+    const rawParams = (conditionOf(raw) as { conditions: Array<{ evaluator: { params: unknown[] } }> }).conditions[0]
+      .evaluator.params;
+    const params = (conditionOf(rule) as { conditions: Array<{ evaluator: { params: unknown[] } }> }).conditions[0]
+      .evaluator.params;
+    expect(rawParams[0]).toBe(variable === null ? value : `\${${variable}}`);
+    expect(params[0]).toBe(value);
     expect(rule.for).toBe(pending);
+    expect(rule.labels.severity).toBe(severity);
+    expect(routeReceivers(severity)).toEqual(ROUTE[severity]);
+  });
+
+  it('states each two-tier condition as a warning and a critical rule', () => {
+    for (const [warning, critical] of [
+      ['appmon-cpu', 'appmon-cpu-critical'],
+      ['appmon-high-memory', 'appmon-memory-critical'],
+      ['appmon-disk-warning', 'appmon-disk'],
+      ['appmon-error-rate-warning', 'appmon-high-error-rate'],
+      ['appmon-latency-p95-warning', 'appmon-latency-p95'],
+    ]) {
+      const w = rules.find((r) => r.uid === warning)!;
+      const c = rules.find((r) => r.uid === critical)!;
+      expect(w.data[0].model.metricName).toBe(c.data[0].model.metricName);
+      expect(w.labels.severity).not.toBe('critical');
+      expect(c.labels.severity).toBe('critical');
+    }
   });
 
   describe.each(rules.map((r) => [r.uid, r] as const))('%s', (_, rule) => {
-    it('has a severity from the matrix, a summary, a description and a runbook section', () => {
+    it('has a severity from the matrix, a title with its number, a summary with the value and a runbook section', () => {
       expect(SEVERITIES).toContain(rule.labels.severity);
       expect(rule.annotations.summary).toBeTruthy();
       expect(rule.annotations.description).toBeTruthy();
+      expect(`${rule.annotations.summary} ${rule.annotations.description}`).toMatch(/\$values\.|\$labels\./);
       const anchor = rule.annotations.runbook_url.split('#')[1];
       expect(runbooks).toContain(`\n## ${anchor}\n`);
     });
@@ -98,19 +171,22 @@ describe('alert rules', () => {
       }
     });
 
-    it('points at an existing dashboard panel that shows the same data', () => {
+    it('points at the dashboard panel that shows its data, where one does', () => {
+      const ruleMetrics = rule.data.map((d) => d.model.metricName).filter(Boolean);
+      const queryType = rule.data.find((d) => d.datasourceUid === 'appmon')!.model.queryType;
+      const shows = (p: ReturnType<typeof dataPanels>[number]) =>
+        ruleMetrics.length > 0
+          ? (p.targets ?? []).some((t) => t.metricName === ruleMetrics[0])
+          : (p.targets ?? []).some((t) => t.queryType === queryType);
+      if (rule.annotations.__dashboardUid__ === undefined) {
+        expect(dashboards.flatMap((d) => dataPanels(d)).filter(shows)).toEqual([]);
+        return;
+      }
       const dashboard = dashboards.find((d) => d.uid === rule.annotations.__dashboardUid__);
       expect(dashboard).toBeDefined();
       const panel = dataPanels(dashboard!).find((p) => String(p.id) === rule.annotations.__panelId__);
       expect(panel).toBeDefined();
-      const ruleMetrics = rule.data.map((d) => d.model.metricName).filter(Boolean);
-      const panelMetrics = (panel!.targets ?? []).map((t) => t.metricName);
-      if (ruleMetrics.length > 0) {
-        expect(panelMetrics).toEqual(expect.arrayContaining([ruleMetrics[0]]));
-      } else {
-        const queryType = rule.data.find((d) => d.datasourceUid === 'appmon')!.model.queryType;
-        expect((panel!.targets ?? []).map((t) => t.queryType)).toContain(queryType);
-      }
+      expect(shows(panel!)).toBe(true);
     });
   });
 });

@@ -49,3 +49,29 @@ export function readYaml<T>(relativePath: string): T {
 export function dataPanels(dashboard: Dashboard): Panel[] {
   return dashboard.panels.filter((p) => p.type !== 'row');
 }
+
+/** NAME=value lines of an env file (blank lines and # comments skipped). */
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (line === '' || line.startsWith('#')) {
+      continue;
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m) {
+      throw new Error(`not NAME=value: ${line}`);
+    }
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/** Replaces ${NAME} as Grafana does at startup; a name without a value is an error. */
+export function expandEnv(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    if (!(name in values)) {
+      throw new Error(`\${${name}} is used without a default in thresholds.env`);
+    }
+    return values[name];
+  });
+}

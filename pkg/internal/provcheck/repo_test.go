@@ -27,6 +27,16 @@ func readRepoFile(t testing.TB, parts ...string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(parts) == 3 && parts[1] == "alerting" && parts[2] != "thresholds.env" {
+		// As Grafana at startup, with the shipped threshold defaults.
+		defaults, err := ParseEnvFile(readRepoFile(t, "provisioning", "alerting", "thresholds.env"))
+		if err != nil {
+			t.Fatalf("thresholds.env: %v", err)
+		}
+		if b, err = ExpandEnv(b, defaults, parts[2] == "rules.yaml"); err != nil {
+			t.Fatalf("%s: %v", parts[2], err)
+		}
+	}
 	return b
 }
 
