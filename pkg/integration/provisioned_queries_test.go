@@ -332,6 +332,17 @@ func checkRuleSeries(t *testing.T, rq ruleQuery, series []numericSeries) {
 		}
 		return
 	}
+	if m.Service != "" {
+		// One alert instance per dependency: every series names its service, once.
+		services := map[string]bool{}
+		for _, s := range series {
+			services[s.Labels["service"]] = true
+		}
+		if services[""] || len(services) != len(series) {
+			t.Errorf("query %s: %d series for %d services (%s); each series must be one service", rq.RefID, len(series), len(services), seriesList(series))
+		}
+		return
+	}
 	if len(series) != 1 {
 		t.Errorf("query %s: %d series (%s); the rule fires once per series, so narrow the query to the one it means (metricName, endpoint: overall)", rq.RefID, len(series), seriesList(series))
 	}
