@@ -22,6 +22,9 @@ var severityWords = map[string]string{
 // NormalizeSeverity maps a severity onto critical, high, medium, low or
 // info; an unknown one is kept, lower-cased.
 func NormalizeSeverity(s string) string {
+	if v, ok := severityWords[s]; ok {
+		return v // already lower-case (the contract's own words)
+	}
 	low := strings.ToLower(strings.TrimSpace(s))
 	if v, ok := severityWords[low]; ok {
 		return v
@@ -46,6 +49,9 @@ var alertStatusWords = map[string]string{
 // normalizeAlertStatus maps a state onto the contract's words; an unknown
 // one is kept, lower-cased.
 func normalizeAlertStatus(s string) string {
+	if v, ok := alertStatusWords[s]; ok {
+		return v
+	}
 	low := strings.ToLower(strings.TrimSpace(s))
 	if v, ok := alertStatusWords[low]; ok {
 		return v

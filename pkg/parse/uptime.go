@@ -31,9 +31,10 @@ type uptimeDoc struct {
 		Percentage Number `json:"percentage"`
 		Seconds    Number `json:"seconds"`
 	} `json:"uptime"`
-	SLA *struct {
+	// Value structs (no allocation); keys() infers their presence.
+	SLA struct {
 		Target     Number `json:"target"`
-		Compliance *struct {
+		Compliance struct {
 			Overall   *bool `json:"overall"`
 			Uptime    *bool `json:"uptime"`
 			ErrorRate *bool `json:"errorRate"`
@@ -46,11 +47,15 @@ func (d *uptimeDoc) keys() int {
 	if u := d.Uptime; u != nil {
 		n += 1 + count1(u.Formatted != "") + count1(u.Percentage.V != nil) + count1(u.Seconds.V != nil)
 	}
-	if s := d.SLA; s != nil {
-		n += 1 + count1(s.Target.V != nil)
-		if c := s.Compliance; c != nil {
-			n += 1 + count1(c.Overall != nil) + count1(c.Uptime != nil) + count1(c.ErrorRate != nil)
-		}
+	// "sla" and "compliance" count when something is in them; an empty
+	// object leaves the tally short, and the generic reader takes the body.
+	c := &d.SLA.Compliance
+	inComp := count1(c.Overall != nil) + count1(c.Uptime != nil) + count1(c.ErrorRate != nil)
+	if inComp > 0 {
+		n += 1 + inComp
+	}
+	if inComp > 0 || d.SLA.Target.V != nil {
+		n += 1 + count1(d.SLA.Target.V != nil)
 	}
 	return n
 }
@@ -87,14 +92,9 @@ func exactUptime(d *uptimeDoc) Uptime {
 		Percentage: d.Uptime.Percentage.V,
 		Seconds:    d.Uptime.Seconds.V,
 	}
-	var overall, up, errRate *bool
-	if d.SLA != nil {
-		u.SLATarget = d.SLA.Target.V
-		if c := d.SLA.Compliance; c != nil {
-			overall, up, errRate = c.Overall, c.Uptime, c.ErrorRate
-		}
-	}
-	u.Compliance = compliance(overall, up, errRate)
+	u.SLATarget = d.SLA.Target.V
+	c := &d.SLA.Compliance
+	u.Compliance = compliance(c.Overall, c.Uptime, c.ErrorRate)
 	if d.Status != nil {
 		u.Status = statusText(*d.Status)
 	}
