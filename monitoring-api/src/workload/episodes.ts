@@ -2,10 +2,10 @@
 // backfill replays (so a fresh server already has alerts and incidents to
 // show) and the weekly maintenance window.
 import type { Random } from './prng.js';
-import { BACKFILL_DURATION_MINUTES, type ScenarioName } from './scenarios.js';
+import { BACKFILL_DURATION_MINUTES, type BackfillScenario } from './scenarios.js';
 
 export interface Episode {
-  scenario: Exclude<ScenarioName, 'normal'>;
+  scenario: BackfillScenario;
   start: number;
   end: number;
 }

@@ -81,7 +81,7 @@ const DEFINITIONS: Definition[] = [
     description: 'CPU time used by this server process, share of all cores',
     decimals: 2,
     real: true,
-    value: (v) => v.process?.cpuPercent ?? NaN,
+    value: (v) => (v.process ? (v.sim.gauges.effects.cpuPercent ?? v.process.cpuPercent) : NaN),
   },
   {
     name: 'system.load.average_1m',

@@ -8,6 +8,8 @@ export const SCENARIOS = [
   'slow_database',
   'memory_pressure',
   'database_down',
+  'resource_exhaustion',
+  'auth_attack',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -25,6 +27,16 @@ export interface ScenarioEffects {
   extraMemoryPercent: number;
   /** Cache hit ratio (0-1) while it applies, undefined for normal. */
   cacheHitRatio?: number;
+  /** CPU usage reported instead of the process's own (%), undefined for normal. */
+  cpuPercent?: number;
+  /** Added to disk utilisation, in percentage points. */
+  extraDiskPercent?: number;
+  /** Database buffer cache hit ratio (%) while it applies. */
+  dbCacheHitPercent?: number;
+  /** Extra deadlocks per tick (Poisson mean). */
+  extraDeadlocks?: number;
+  /** Extra rejected logins per tick (Poisson mean). */
+  extraAuthFailures?: number;
 }
 
 const NORMAL: ScenarioEffects = {
@@ -48,10 +60,26 @@ export const SCENARIO_EFFECTS: Record<ScenarioName, ScenarioEffects> = {
   memory_pressure: { ...NORMAL, extraMemoryPercent: 34, latencyFactor: 1.3, cacheHitRatio: 0.74 },
   // Connections refused: database.available = 0 -> database_unavailable at once.
   database_down: { ...NORMAL, databaseDown: true },
+  // The host runs out of everything at once: CPU ~97%, memory ~97%, disk ~93%,
+  // cache hit rate ~55%, database cache hit ratio ~85%, a few deadlocks a minute.
+  resource_exhaustion: {
+    ...NORMAL,
+    extraMemoryPercent: 44,
+    cacheHitRatio: 0.55,
+    cpuPercent: 97,
+    extraDiskPercent: 50,
+    dbCacheHitPercent: 85,
+    extraDeadlocks: 0.5,
+  },
+  // Password guessing: about 120 rejected logins a minute.
+  auth_attack: { ...NORMAL, extraAuthFailures: 20 },
 };
 
+/** Scenarios the history backfill replays (the others are only set through the admin API). */
+export type BackfillScenario = Exclude<ScenarioName, 'normal' | 'resource_exhaustion' | 'auth_attack'>;
+
 /** Typical length of each scenario when the history backfill plays it. */
-export const BACKFILL_DURATION_MINUTES: Record<Exclude<ScenarioName, 'normal'>, [number, number]> = {
+export const BACKFILL_DURATION_MINUTES: Record<BackfillScenario, [number, number]> = {
   error_spike: [8, 20],
   payment_failures: [4, 15],
   slow_database: [6, 25],

@@ -159,10 +159,10 @@ export class TrafficSimulator {
       this.count(C.paymentAttempts, 1);
       this.count(C.paymentFailures, 1);
     }
-    this.count(C.authFailures, rng.poisson(0.1));
+    this.count(C.authFailures, rng.poisson(0.1 + (effects.extraAuthFailures ?? 0)));
     this.count(C.signups, rng.poisson(0.04 * load));
     if (!dbDown) {
-      this.count(C.deadlocks, rng.poisson(0.002 * (effects.dbSlowFactor > 1 ? 10 : 1)));
+      this.count(C.deadlocks, rng.poisson(0.002 * (effects.dbSlowFactor > 1 ? 10 : 1) + (effects.extraDeadlocks ?? 0)));
       this.count(C.rollbacks, rng.poisson(0.03));
     }
     this.updateGauges(t, effects, dbBusyMs);
@@ -191,7 +191,10 @@ export class TrafficSimulator {
     const sawtooth = (t % 420_000) / 420_000;
     const memory = 52 + 5 * sawtooth + this.memoryDrift + effects.extraMemoryPercent + rng.normal() * 0.3;
     // Disk: log files grow over the week, then the weekly rotation frees them.
-    const disk = 36 + 12 * ((t % WEEK_MS) / WEEK_MS) + rng.normal() * 0.05;
+    const disk = Math.min(
+      99,
+      36 + 12 * ((t % WEEK_MS) / WEEK_MS) + (effects.extraDiskPercent ?? 0) + rng.normal() * 0.05
+    );
     if (!dbDown) {
       this.replicationLag = rng.logNormal(0.25 * (effects.dbSlowFactor > 1 ? 20 : 1), 0.4);
     }
@@ -203,7 +206,10 @@ export class TrafficSimulator {
       // Little's law: average busy connections = busy time / interval, plus idle pool.
       dbConnectionsUsed: dbDown ? 0 : Math.min(DB_MAX_CONNECTIONS, Math.round(2 + dbBusyMs / TICK_MS + rng.next() * 2)),
       dbPingMs: dbDown ? 2_000 : rng.logNormal(4 * effects.dbSlowFactor, 0.25),
-      dbCacheHitPercent: Math.min(99.9, (effects.dbSlowFactor > 1 ? 95.5 : 99.3) + rng.normal() * 0.15),
+      dbCacheHitPercent: Math.min(
+        99.9,
+        (effects.dbCacheHitPercent ?? (effects.dbSlowFactor > 1 ? 95.5 : 99.3)) + rng.normal() * 0.15
+      ),
       stripeMs: effects.paymentFailureRate > 0 ? rng.logNormal(900, 0.4) : rng.logNormal(230, 0.25),
       brevoMs: rng.logNormal(180, 0.3),
       cachePingMs: rng.logNormal(1.5, 0.4),
