@@ -97,6 +97,14 @@ func TestParseMetricsDialects(t *testing.T) {
 			},
 		},
 		{
+			name: "numeric ids name entries, they are not metrics",
+			body: `{"queues":[{"id":1,"depth":4},{"id":2,"depth":0}],"id":99}`,
+			want: []metricView{
+				{"queues.depth", "", "", "id=1", f(4)},
+				{"queues.depth", "", "", "id=2", f(0)},
+			},
+		},
+		{
 			name: "value objects and named groups",
 			body: `{"metrics":[{"name":"latency","p50":1,"p95":2,"unit":"ms"},{"name":"api.error_rate","value":{"overall":0.5}}]}`,
 			want: []metricView{

@@ -236,7 +236,7 @@ func (w *metricsWalker) object(o jsonObject, ctx walkCtx, depth int, top bool) {
 	for _, k := range o.sortedKeys() {
 		x := o[k]
 		nk := normKey(k)
-		if strings.TrimSpace(k) == "" || isTimeKey(k) || nk == "category" ||
+		if strings.TrimSpace(k) == "" || isTimeKey(k) || nk == "category" || nk == "id" ||
 			slices.Contains(unitKeys, nk) || slices.Contains(sampleLabelKeys, nk) {
 			continue
 		}
@@ -340,7 +340,11 @@ func labelsOf(v any) map[string]string {
 func entryLabels(o jsonObject) map[string]string {
 	var out map[string]string
 	for k, x := range o {
-		if s, ok := x.(string); ok && !isTimeKey(k) && !isSampleMeta(k) {
+		s, ok := x.(string)
+		if n, isNum := x.(float64); isNum && normKey(k) == "id" {
+			s, ok = strconv.FormatFloat(n, 'f', -1, 64), true // a numeric id names the entry
+		}
+		if ok && !isTimeKey(k) && !isSampleMeta(k) {
 			if out == nil {
 				out = map[string]string{}
 			}
