@@ -16,6 +16,8 @@ var (
 	descKeys        = []string{"description", "help", "desc"}
 )
 
+const metricsExpected = `; expected a list of samples ({"name", "value"}) or an object of numbers, under metrics or data or as the whole response`
+
 // maxWalkDepth bounds the nesting the generic readers follow.
 const maxWalkDepth = 32
 
@@ -88,7 +90,7 @@ func genericMetrics(b []byte) (Metrics, error) {
 	case map[string]any:
 		w.object(t, ctx, 0, path == "")
 	default:
-		return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)", describeTop(v))
+		return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)%s", describeTop(v), metricsExpected)
 	}
 	out.Metrics = w.out
 	out.Skipped = w.notes.skipped()
@@ -97,9 +99,9 @@ func genericMetrics(b []byte) (Metrics, error) {
 		_, isObj := data.(map[string]any)
 		switch {
 		case path == "" && isObj && out.Skipped > 0:
-			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s): %s", describeTop(v), strings.Join(out.Notes, "; "))
+			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s): %s%s", describeTop(v), strings.Join(out.Notes, "; "), metricsExpected)
 		case path == "" && isObj:
-			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)", describeTop(v))
+			return Metrics{}, shapef(doc, "it has no list or object of metrics (%s)%s", describeTop(v), metricsExpected)
 		case out.Skipped > 0:
 			return Metrics{}, shapef(doc, "none of its values is a metric: %s", strings.Join(out.Notes, "; "))
 		}
