@@ -86,6 +86,7 @@ func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.
 		readerNotes(tr, "metrics", results[i].Notes)
 		out = append(out, snapshotSeries(results[i], q.Names)...)
 	}
+	out = r.fillFromOtherFormats(ctx, cats, q, out, tr)
 	if ts.IsZero() {
 		ts = r.now().UTC()
 	}

@@ -203,3 +203,33 @@ func TestMetricsPartialJSONPrefersRicherPrometheus(t *testing.T) {
 		t.Fatalf("requests %v", got)
 	}
 }
+
+// A metric the negotiated format lacks but another format has is read
+// from that format, with a notice; a query for everything is not affected.
+func TestMetricsFilledFromOtherFormat(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.MetricsJSON = `{"metrics":[{"name":"cache.hit_rate","value":93.2,"unit":"%","category":"cache"}]}`
+	r := newRunner(t, fake.URL)
+	frames := run(t, r, mustParse(t, "metrics", `{"metricName":"cache.hit_rate,api.error_rate"}`, time.Time{}, time.Time{}))
+	if d := cmp.Diff([]string{wantSnapshot[9], wantSnapshot[2]}, describe(frames)); d != "" {
+		t.Fatalf("frames (-want +got):\n%s", d)
+	}
+	want := "api.error_rate came from Prometheus text (?format=prometheus): the server's JSON answer does not have it."
+	found := false
+	for _, n := range frames[0].Meta.Notices {
+		found = found || n.Text == want
+	}
+	if !found {
+		t.Fatalf("notices %+v", frames[0].Meta.Notices)
+	}
+	if r.Client.MetricsFormat() != FormatJSON {
+		t.Fatalf("the negotiated format stays JSON, got %q", r.Client.MetricsFormat())
+	}
+	fake.ResetCounts()
+	r.Client.Close() // empty the response cache
+	all := run(t, r, mustParse(t, "metrics", `{}`, time.Time{}, time.Time{}))
+	if len(all) != 1 || len(metricsRequests(fake)) != 1 {
+		t.Fatalf("a query for every metric reads one format: %d series, requests %v", len(all), metricsRequests(fake))
+	}
+}
