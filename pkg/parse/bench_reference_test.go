@@ -84,3 +84,36 @@ func BenchmarkReference(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDialectBodies measures the generic readers on the dialect
+// corpus (testdata/dialects): the cost of a body the fast path refuses,
+// for comparison with BenchmarkReference's contract-shaped bodies.
+func BenchmarkDialectBodies(b *testing.B) {
+	readers := map[string]func([]byte) error{
+		"health.json":    func(x []byte) error { _, err := ParseHealth(x); return err },
+		"uptime.json":    func(x []byte) error { _, err := ParseUptime(x); return err },
+		"metrics.json":   func(x []byte) error { _, err := ParseMetrics("application/json", x); return err },
+		"alerts.json":    func(x []byte) error { _, err := ParseAlerts(x); return err },
+		"dashboard.json": func(x []byte) error { _, err := ParseDashboard(x); return err },
+	}
+	for _, file := range []string{"health.json", "uptime.json", "metrics.json", "alerts.json", "dashboard.json"} {
+		paths, _ := filepath.Glob(filepath.Join("testdata", "dialects", "*", file))
+		if len(paths) == 0 {
+			b.Skip("no dialect corpus")
+		}
+		var bodies [][]byte
+		for _, p := range paths {
+			body, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bodies = append(bodies, body)
+		}
+		read := readers[file]
+		b.Run(file, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_ = read(bodies[i%len(bodies)])
+			}
+		})
+	}
+}
