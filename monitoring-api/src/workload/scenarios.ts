@@ -35,6 +35,8 @@ export interface ScenarioEffects {
   dbCacheHitPercent?: number;
   /** Extra deadlocks per tick (Poisson mean). */
   extraDeadlocks?: number;
+  /** Database connections held on top of the busy ones (a leak, long transactions). */
+  extraDbConnections?: number;
   /** Extra rejected logins per tick (Poisson mean). */
   extraAuthFailures?: number;
 }
@@ -60,16 +62,18 @@ export const SCENARIO_EFFECTS: Record<ScenarioName, ScenarioEffects> = {
   memory_pressure: { ...NORMAL, extraMemoryPercent: 34, latencyFactor: 1.3, cacheHitRatio: 0.74 },
   // Connections refused: database.available = 0 -> database_unavailable at once.
   database_down: { ...NORMAL, databaseDown: true },
-  // The host runs out of everything at once: CPU ~97%, memory ~97%, disk ~93%,
-  // cache hit rate ~55%, database cache hit ratio ~85%, a few deadlocks a minute.
+  // The host runs out of everything at once: CPU ~97%, memory ~99%, disk ~99%,
+  // cache hit rate ~55%, database cache hit ratio ~85%, a few deadlocks a minute,
+  // the connection pool nearly exhausted.
   resource_exhaustion: {
     ...NORMAL,
-    extraMemoryPercent: 44,
+    extraMemoryPercent: 47,
     cacheHitRatio: 0.55,
     cpuPercent: 97,
-    extraDiskPercent: 50,
+    extraDiskPercent: 55,
     dbCacheHitPercent: 85,
     extraDeadlocks: 0.5,
+    extraDbConnections: 14,
   },
   // Password guessing: about 120 rejected logins a minute.
   auth_attack: { ...NORMAL, extraAuthFailures: 20 },

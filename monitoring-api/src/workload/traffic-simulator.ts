@@ -204,7 +204,12 @@ export class TrafficSimulator {
       diskPercent: disk,
       replicationLagSeconds: this.replicationLag,
       // Little's law: average busy connections = busy time / interval, plus idle pool.
-      dbConnectionsUsed: dbDown ? 0 : Math.min(DB_MAX_CONNECTIONS, Math.round(2 + dbBusyMs / TICK_MS + rng.next() * 2)),
+      dbConnectionsUsed: dbDown
+        ? 0
+        : Math.min(
+            DB_MAX_CONNECTIONS,
+            Math.round(2 + dbBusyMs / TICK_MS + rng.next() * 2) + (effects.extraDbConnections ?? 0)
+          ),
       dbPingMs: dbDown ? 2_000 : rng.logNormal(4 * effects.dbSlowFactor, 0.25),
       dbCacheHitPercent: Math.min(
         99.9,
