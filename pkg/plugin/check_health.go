@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -196,7 +197,7 @@ func warnings(core, ext []EndpointResult, caps client.Capabilities) []string {
 	out := []string{}
 	for _, r := range core {
 		if !r.OK && !r.Required {
-			out = append(out, r.Name+": "+r.Message)
+			out = append(out, warningLine(r))
 		}
 	}
 	switch {
@@ -218,10 +219,25 @@ func warnings(core, ext []EndpointResult, caps client.Capabilities) []string {
 	}
 	for _, r := range ext {
 		if !r.OK {
-			out = append(out, r.Name+": "+r.Message)
+			out = append(out, warningLine(r))
 		}
 	}
 	return out
+}
+
+// warningLine says "not offered" for an endpoint the server does not have
+// (404, or 400 for an action it does not know); other failures keep the
+// error's own sentence.
+func warningLine(r EndpointResult) string {
+	ce, ok := client.AsError(r.err)
+	if !ok || (ce.Kind != client.KindNotFound && ce.Kind != client.KindBadRequest) {
+		return r.Name + ": " + r.Message
+	}
+	s := fmt.Sprintf("%s: not offered (%s answers %d %s", r.Name, r.Endpoint, ce.Status, http.StatusText(ce.Status))
+	if ce.Detail != "" {
+		s += ": " + ce.Detail
+	}
+	return s + ")"
 }
 
 func sameKind(rs []EndpointResult) bool {

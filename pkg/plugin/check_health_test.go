@@ -37,6 +37,7 @@ func TestCheckHealth(t *testing.T) {
 		wantOK     int
 		wantExtOK  int
 		wantFormat string
+		wantWarn   string
 	}{
 		{
 			name: "all endpoints and extensions", key: fakeapi.APIKey, wantStatus: backend.HealthStatusOk, wantLevel: "ok", wantOK: 6, wantExtOK: 3, wantFormat: "json",
@@ -81,7 +82,8 @@ func TestCheckHealth(t *testing.T) {
 				f.SetFault("/api/monitoring/dashboard", fakeapi.Fault{Status: 200, Body: `{"summary":`})
 				f.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 404, Body: `{"error":"no such endpoint"}`})
 			},
-			wantMsg: warnPrefix + "uptime and dashboard; panels that need them show a notice.",
+			wantMsg:  warnPrefix + "uptime and dashboard; panels that need them show a notice.",
+			wantWarn: "uptime: not offered (GET /api/monitoring/uptime answers 404 Not Found",
 		},
 		{
 			name: "wrong key", key: "not-the-right-key", wantStatus: backend.HealthStatusError, wantLevel: "error", wantOK: 2,
@@ -156,6 +158,9 @@ func TestCheckHealth(t *testing.T) {
 			}
 			if got := ds.Client().MetricsFormat(); tt.wantFormat != "" && got != tt.wantFormat {
 				t.Fatalf("queries would use format %q, the health check found %q", got, tt.wantFormat)
+			}
+			if tt.wantWarn != "" && (len(details.Warnings) == 0 || !strings.HasPrefix(details.Warnings[0], tt.wantWarn)) {
+				t.Fatalf("warnings %q, want the first to start with %q", details.Warnings, tt.wantWarn)
 			}
 			if strings.Contains(string(res.JSONDetails), fakeapi.APIKey) || strings.Contains(res.Message, fakeapi.APIKey) {
 				t.Fatal("health check leaks the API key")
