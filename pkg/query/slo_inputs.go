@@ -252,7 +252,13 @@ func (r *Runner) uptimeSnapshot(ctx context.Context, tr *trace) (*slo.UptimeSnap
 		return nil, err
 	}
 	if u.Percentage == nil || u.Seconds == nil {
-		return nil, nil // the objective reports that it has no data
+		// The objective reports that it has no data; say which figure is missing.
+		missing := "uptime.percentage"
+		if u.Percentage != nil {
+			missing = "uptime.seconds (how long the percentage covers)"
+		}
+		tr.notice(data.NoticeSeverityWarning, "Availability is unknown: the server's uptime ("+client.PathUptime+") has no "+missing+".")
+		return nil, nil
 	}
 	return &slo.UptimeSnapshot{Percentage: *u.Percentage, Seconds: *u.Seconds}, nil
 }

@@ -83,3 +83,19 @@ func TestBurnRuleWithHistoryKeepsZero(t *testing.T) {
 		}
 	}
 }
+
+// Availability without history needs the uptime snapshot's duration; a
+// server that reports only a percentage leaves it unknown and says why.
+func TestAvailabilityWithoutUptimeSeconds(t *testing.T) {
+	fake := sloFake(t)
+	fake.NoCapabilities = true
+	fake.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 200, Body: `{"status":"healthy","uptime":{"formatted":"5d 14h 23m 45s","percentage":99.95}}`})
+	r := sloRunner(t, fake.URL)
+	frames := run(t, r, mustParse(t, "slo", `{"objective":"availability"}`, testNow.Add(-time.Hour), testNow))
+	if v := floatAt(t, frames[0], "actual", 0); v != nil {
+		t.Fatalf("actual = %v, want null", *v)
+	}
+	if !strings.Contains(noticeTexts(frames, data.NoticeSeverityWarning), "Availability is unknown: the server's uptime (/api/monitoring/uptime) has no uptime.seconds") {
+		t.Fatalf("notices: %s", noticeTexts(frames, data.NoticeSeverityWarning))
+	}
+}
