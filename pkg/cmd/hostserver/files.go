@@ -55,7 +55,11 @@ func serveFiles(mux *http.ServeMux, dist string, plugins []pluginInfo, static st
 		prefix := "/public/plugins/" + p.ID + "/"
 		mux.Handle(prefix, noStore(http.StripPrefix(prefix, http.FileServer(http.Dir(filepath.Join(dist, p.Dir))))))
 	}
-	mux.Handle("/", noStore(http.FileServer(http.Dir(static))))
+	// The host page's 20 MB of shared modules may be cached between cases of one run.
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "max-age=3600")
+		http.FileServer(http.Dir(static)).ServeHTTP(w, r)
+	}))
 }
 
 func noStore(h http.Handler) http.Handler {

@@ -1,0 +1,117 @@
+// Bundles the host page with esbuild from the real npm packages (the modules Grafana
+// shares with plugins, and the host's own bootstrap) into tests/host/work/build/<variant>/.
+// Variant "12.3" takes @grafana/{data,ui,runtime,i18n,schema} from Grafana 12.3.0,
+// the minimum plugin.json declares, installed in tests/host/work/grafana-12.3/.
+import { build } from 'esbuild';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const require = createRequire(path.join(repo, 'package.json'));
+export const minimumDir = path.join(here, 'work', 'grafana-12.3');
+const GRAFANA_PACKAGES = ['@grafana/data', '@grafana/ui', '@grafana/runtime', '@grafana/i18n', '@grafana/schema'];
+// One copy of each of these, whichever @grafana version imports them.
+const SINGLETONS = ['react', 'react-dom', 'react-router', 'react-router-dom', 'rxjs', '@emotion/css', '@emotion/react'];
+
+// @grafana/ui's table needs Grafana's own fork of react-data-grid, which is not on the
+// registry; the repository pins the upstream release, which lacks two named exports.
+// The AppMon plugins draw no tables, so the host maps those two to the default export
+// and a placeholder rather than leaving @grafana/ui out.
+const reactDataGridShim = {
+  name: 'react-data-grid-shim',
+  setup(b) {
+    const real = require.resolve('react-data-grid');
+    b.onResolve({ filter: /^react-data-grid$/ }, () => ({ path: 'react-data-grid-shim', namespace: 'shim' }));
+    b.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({
+      resolveDir: repo,
+      contents: `export * from ${JSON.stringify(real)};
+import DataGrid from ${JSON.stringify(real)};
+export { DataGrid };
+export function Cell() { throw new Error('react-data-grid Cell is not available in the host'); }
+export default DataGrid;`,
+    }));
+  },
+};
+
+export function outDirOf(variant) {
+  return path.join(here, 'work', 'build', variant);
+}
+
+function aliases(variant) {
+  if (variant === 'current') {
+    return {};
+  }
+  const pkgs = path.join(minimumDir, 'node_modules');
+  const out = {};
+  for (const name of GRAFANA_PACKAGES) {
+    if (!existsSync(path.join(pkgs, name, 'package.json'))) {
+      throw new Error(`${name} 12.3.0 is not installed in ${minimumDir}: run tests/host/install-minimum.sh`);
+    }
+    out[name] = path.join(pkgs, name);
+  }
+  for (const name of SINGLETONS) {
+    out[name] = path.dirname(require.resolve(`${name}/package.json`));
+  }
+  return out;
+}
+
+export async function buildHost(variant = 'current') {
+  const outDir = outDirOf(variant);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(path.join(outDir, 'vendor'), { recursive: true });
+  const started = Date.now();
+  await build({
+    entryPoints: { host: path.join(here, 'page', 'main.tsx') },
+    bundle: true,
+    outdir: outDir,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: false,
+    sourcemap: false,
+    jsx: 'automatic',
+    alias: aliases(variant),
+    plugins: [reactDataGridShim],
+    // UMD packages (lodash, moment, jquery) must not see SystemJS's global AMD define(),
+    // or they register with SystemJS instead of exporting; webpack shields Grafana's own
+    // bundle the same way.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', define: 'undefined' },
+    loader: { '.svg': 'dataurl', '.png': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
+    logLevel: 'warning',
+  });
+  const dataPkg = JSON.parse(
+    await readFile(
+      path.join(
+        aliases(variant)['@grafana/data'] ?? path.dirname(require.resolve('@grafana/data/package.json')),
+        'package.json'
+      ),
+      'utf8'
+    )
+  );
+  const html = await readFile(path.join(here, 'page', 'index.html'), 'utf8');
+  await writeFile(path.join(outDir, 'index.html'), html.replace('__GRAFANA_VERSION__', dataPkg.version));
+  const systemjs = path.dirname(require.resolve('systemjs/package.json'));
+  await copyFile(path.join(systemjs, 'dist', 'system.js'), path.join(outDir, 'vendor', 'system.js'));
+  await copyFile(path.join(systemjs, 'dist', 'extras', 'amd.js'), path.join(outDir, 'vendor', 'amd.js'));
+  // <Icon> loads SVGs from public/build/img/icons/ as in Grafana; @grafana/ui ships them.
+  const ui = path.dirname(require.resolve('@grafana/ui/package.json'));
+  await cp(path.join(ui, 'dist', 'public', 'img', 'icons'), path.join(outDir, 'public', 'build', 'img', 'icons'), {
+    recursive: true,
+  });
+  // Grafana adds a spinner to the icon set it serves; the package does not ship one.
+  await writeFile(
+    path.join(outDir, 'public', 'build', 'img', 'icons', 'unicons', 'spinner.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10h-2a8 8 0 1 1-8-8z"/></svg>'
+  );
+  return { outDir, ms: Date.now() - started };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const variant = process.argv[2] ?? 'current';
+  const { outDir, ms } = await buildHost(variant);
+  console.log(`host page (${variant}) built in ${ms} ms into ${path.relative(process.cwd(), outDir)}/`);
+}

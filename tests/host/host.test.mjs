@@ -1,0 +1,153 @@
+// The host check: the built dist/ loaded by SystemJS in Debian's Chromium the way
+// Grafana loads plugins, shared modules from the real npm packages, backend calls
+// answered by the real gpx_ executable (through pkg/cmd/hostserver) against the real
+// reference API. Runs once with the packages this repository builds against and once
+// with Grafana 12.3.0's, the minimum plugin.json declares.
+//
+//   HOST_DIST=<dir>          the bundle to check (default dist/)
+//   HOST_VARIANTS=current,12.3  which @grafana package sets to host with
+//   HOST_CASES=<regex>       only the cases whose id matches
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launchChromium } from '../../gallery/browser.mjs';
+import { buildHost, outDirOf } from './build.mjs';
+import { collectCases } from './cases.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const dist = path.resolve(process.env.HOST_DIST ?? path.join(repo, 'dist'));
+const variants = (process.env.HOST_VARIANTS ?? 'current,12.3').split(',').filter(Boolean);
+const outRoot = path.join(here, 'artifacts');
+const CASE_TIMEOUT_MS = 60_000;
+const FONTS = /^\/public\/fonts\//;
+const GRAFANA_VERSION = { current: '12.4.2', 12.3: '12.3.0' };
+
+/** go build once into work/; the Go build cache makes reruns quick. */
+function buildServer() {
+  const exe = path.join(here, 'work', 'hostserver');
+  execFileSync('go', ['build', '-o', exe, './pkg/cmd/hostserver'], { cwd: repo, stdio: 'inherit' });
+  return exe;
+}
+
+/** Starts the host server and resolves with its first line: {url, plugins, pid}. */
+function startServer(exe, staticDir, grafanaVersion) {
+  const child = spawn(
+    exe,
+    [
+      '-dist',
+      dist,
+      '-static',
+      staticDir,
+      '-grafana-version',
+      grafanaVersion,
+      '-datasources',
+      'provisioning/datasources/appmon.yaml',
+    ],
+    { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] }
+  );
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve({ ...JSON.parse(line), child }));
+    child.once('exit', (code) => reject(new Error(`the host server exited with ${code} before it listened`)));
+  });
+}
+
+function stopServer(server) {
+  return new Promise((resolve) => {
+    if (!server || server.child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    server.child.once('exit', () => resolve());
+    server.child.stdin.end(); // the server ends when its stdin closes
+  });
+}
+
+const only = process.env.HOST_CASES ? new RegExp(process.env.HOST_CASES) : undefined;
+const { cases: allCases, problems } = await collectCases({
+  dist,
+  datasourcesFile: path.join(repo, 'provisioning/datasources/appmon.yaml'),
+});
+
+const cases = allCases.filter((c) => !only || only.test(c.id));
+
+test('every AppMon panel in the dashboards is a panel of this bundle', () => {
+  assert.deepEqual(problems, []);
+});
+
+let browser;
+before(async () => {
+  assert.ok(existsSync(path.join(dist, 'module.js')), `${dist}/module.js is missing: npm run build:frontend`);
+  browser = await launchChromium();
+});
+after(async () => browser?.close());
+
+for (const variant of variants) {
+  describe(`host with @grafana ${GRAFANA_VERSION[variant]} packages`, () => {
+    let server;
+    let context;
+    const outDir = path.join(outRoot, variant);
+    before(async () => {
+      const { outDir: staticDir } = await buildHost(variant);
+      await writeFile(path.join(staticDir, 'cases.json'), JSON.stringify({ cases }, null, 2));
+      await cp(path.join(repo, 'pkg', 'golden', 'testdata'), path.join(staticDir, 'golden'), { recursive: true });
+      await mkdir(outDir, { recursive: true });
+      server = await startServer(buildServer(), staticDir, GRAFANA_VERSION[variant]);
+      // One context per run, so the shared modules are parsed and cached once.
+      context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    });
+    after(async () => {
+      await context?.close();
+      await stopServer(server);
+    });
+
+    for (const c of cases) {
+      test(c.id, { timeout: CASE_TIMEOUT_MS + 10_000 }, async (t) => {
+        const page = await context.newPage();
+        const seen = [];
+        page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+        page.on('requestfailed', (r) => {
+          if (!FONTS.test(new URL(r.url()).pathname)) {
+            seen.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+          }
+        });
+        page.on('response', (r) => {
+          const where = new URL(r.url()).pathname;
+          // Grafana serves the Inter web font itself; without it the page falls back to a system font.
+          if (r.status() >= 400 && !FONTS.test(where)) {
+            seen.push(`HTTP ${r.status()} for ${where}`);
+          }
+        });
+        // Chromium reports every failed load as a console error too; the response above says which.
+        page.on(
+          'console',
+          (m) =>
+            m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.push(`console: ${m.text()}`)
+        );
+        try {
+          await page.goto(`${server.url}index.html?case=${encodeURIComponent(c.id)}`);
+          await page.waitForFunction(() => window.__hostResult?.done === true, null, { timeout: CASE_TIMEOUT_MS });
+          const result = await page.evaluate(() => window.__hostResult);
+          await page.screenshot({ path: path.join(outDir, `${c.id}.png`), fullPage: true });
+          for (const n of result.notes) {
+            t.diagnostic(n);
+          }
+          const errors = [...new Set([...result.errors, ...seen])];
+          for (const e of errors) {
+            t.diagnostic(`FAIL ${e}`);
+          }
+          assert.deepEqual(errors, [], `${c.id}:\n  ${errors.join('\n  ')}`);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
