@@ -126,6 +126,7 @@ func (r *Runner) AlertHistory(ctx context.Context, from, to time.Time, severitie
 	if err != nil {
 		return nil, err
 	}
+	readerNotes(tr, "alert history", a.Notes)
 	return filterAlerts(a.Alerts, severities), nil
 }
 
