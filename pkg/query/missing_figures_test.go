@@ -71,3 +71,15 @@ func TestAlertConfigurationMissing(t *testing.T) {
 		t.Fatalf("notices: %s", got)
 	}
 }
+
+// What a tolerant reader skipped is an info notice on the panel.
+func TestReaderNotesBecomeNotices(t *testing.T) {
+	fake := fakeapi.New(t)
+	fake.NoCapabilities = true
+	fake.MetricsJSON = `{"metrics":[{"name":"cache.hit_rate","value":93.2,"unit":"%","category":"cache"},{"name":"cache.status","value":"warm","category":"cache"}]}`
+	frames := run(t, newRunner(t, fake.URL), mustParse(t, "metrics", `{"format":"json"}`, time.Time{}, time.Time{}))
+	got := noticeTexts(frames, data.NoticeSeverityInfo)
+	if !strings.Contains(got, "Reading the server's metrics: 1 value skipped") || !strings.Contains(got, "cache.status") {
+		t.Fatalf("notices:\n%s", got)
+	}
+}
