@@ -17,8 +17,6 @@
 #   GRAFANA_PORT            port to listen on (default: a free one)
 #   GRAFANA_BIN             the Grafana binary to run (default: `grafana` on PATH);
 #                           GRAFANA_HOME: its home folder, default BIN/../
-#   APPMON_*_THRESHOLD      alert thresholds; unset ones get the defaults of
-#                           provisioning/alerting/thresholds.env
 #   Everything else in the environment reaches Grafana, so provisioning files
 #   can read variables with $__env{NAME}, as they do for users.
 #
@@ -164,12 +162,6 @@ console_log="$tmp_dir/logs/console.log"
   export GF_NEWS_NEWS_FEED_ENABLED=false
   export GF_LOG_MODE="console file"
   export GF_LOG_LEVEL="${GF_LOG_LEVEL:-info}"
-  # Alert thresholds (${APPMON_...} in the rules): the defaults for those not set.
-  thresholds="$provisioning_dir/alerting/thresholds.env"
-  [[ -f "$thresholds" ]] || thresholds="$(dirname "$0")/../provisioning/alerting/thresholds.env"
-  while IFS='=' read -r name value; do
-    if [[ "$name" =~ ^APPMON_[A-Z0-9_]+$ && -z "${!name:-}" ]]; then export "$name=$value"; fi
-  done <"$thresholds"
   exec "$grafana_binary" server --homepath "$grafana_home"
 ) >"$console_log" 2>&1 &
 grafana_pid=$!

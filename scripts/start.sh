@@ -68,6 +68,7 @@ PORT="$API_PORT" METRICS_API_KEY="$APPMON_METRICS_API_KEY" ADMIN_API_KEY="$APPMO
 pids+=($!)
 
 log "Starting Grafana on http://127.0.0.1:$GRAFANA_PORT (admin / $GRAFANA_ADMIN_PASSWORD)"
-scripts/grafana-run.sh --plugin-dist dist --provisioning-dir provisioning &
+scripts/render-provisioning.sh "$REPO_ROOT/.cache/provisioning"
+scripts/grafana-run.sh --plugin-dist dist --provisioning-dir "$REPO_ROOT/.cache/provisioning" &
 pids+=($!)
 wait -n "${pids[@]}"

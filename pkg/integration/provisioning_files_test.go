@@ -357,7 +357,7 @@ type rulesFile struct {
 // by rule in file order.
 func loadRuleQueries(t *testing.T) [][]ruleQuery {
 	t.Helper()
-	b, err := os.ReadFile(repoPath(t, "provisioning", "alerting", "rules.yaml"))
+	b, err := os.ReadFile(repoPath(t, "provisioning", "alerting", "rules.yaml.tmpl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ const ROUTE: Record<string, string[]> = {
 const thresholdDefaults = parseEnvFile(
   fs.readFileSync(path.join(REPO_ROOT, 'provisioning/alerting/thresholds.env'), 'utf8')
 );
-const rawRulesText = fs.readFileSync(path.join(REPO_ROOT, 'provisioning/alerting/rules.yaml'), 'utf8');
+const rawRulesText = fs.readFileSync(path.join(REPO_ROOT, 'provisioning/alerting/rules.yaml.tmpl'), 'utf8');
 const rawRules = parse(rawRulesText) as RulesFile;
 const rules = (parse(expandEnv(rawRulesText, thresholdDefaults)) as RulesFile).groups.flatMap((g) => g.rules);
 const contactPoints = readYaml<{

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -33,7 +34,7 @@ func readRepoFile(t testing.TB, parts ...string) []byte {
 		if err != nil {
 			t.Fatalf("thresholds.env: %v", err)
 		}
-		if b, err = ExpandEnv(b, defaults, parts[2] == "rules.yaml"); err != nil {
+		if b, err = ExpandEnv(b, defaults, strings.HasSuffix(parts[2], ".tmpl")); err != nil {
 			t.Fatalf("%s: %v", parts[2], err)
 		}
 	}

@@ -31,7 +31,7 @@ func TestThresholdDefaultsMatchTheRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(repoPath(t, "provisioning", "alerting", "rules.yaml"))
+	b, err := os.ReadFile(repoPath(t, "provisioning", "alerting", "rules.yaml.tmpl"))
 	if err != nil {
 		t.Fatal(err)
 	}

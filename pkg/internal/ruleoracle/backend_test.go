@@ -34,7 +34,7 @@ func repoRules(t testing.TB) []Rule {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, err := Load(repoFile(t, "provisioning", "alerting", "rules.yaml"), env)
+	rules, err := Load(repoFile(t, "provisioning", "alerting", "rules.yaml.tmpl"), env)
 	if err != nil {
 		t.Fatal(err)
 	}
