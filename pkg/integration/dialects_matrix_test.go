@@ -161,6 +161,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+var sameSpelling = strings.NewReplacer(".", "_", "-", "_")
+
 // lastValues is the last non-null value of every numeric series of a
 // response, keyed by series name and labels (without the on-call labels,
 // which depend on the data source's schedule, not on the server).
@@ -173,7 +175,9 @@ func lastValues(frames data.Frames) map[string]float64 {
 				l[k] = v
 			}
 		}
-		return name + "{" + l.String() + "}"
+		// Names are compared as spellings of the same name: a dialect's
+		// api_response_time_p95 is the contract's api.response_time.p95.
+		return sameSpelling.Replace(name + "{" + l.String() + "}")
 	}
 	for _, f := range frames {
 		if f.Meta == nil {
@@ -248,6 +252,44 @@ func misleadingZeros(dialect, reference map[string]float64) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// valueMismatches are the series both reads have whose values differ: a
+// dialect's figure read as something else (a ratio as a percentage, a
+// p50 as a p95). The server's own process figures (category system:
+// CPU, heap, event loop) move between two reads and are left out.
+func valueMismatches(dialect, truth map[string]float64) []string {
+	var out []string
+	for k, v := range dialect {
+		want, ok := truth[k]
+		if !ok || strings.Contains(k, "category=system") {
+			continue
+		}
+		if math.Abs(v-want) > 1e-9+0.005*math.Max(math.Abs(v), math.Abs(want)) {
+			out = append(out, fmt.Sprintf("%s is %g where the contract's shapes give %g", k, v, want))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// comparable counts the series valueMismatches compares.
+func comparable(dialect, truth map[string]float64) int {
+	n := 0
+	for k := range dialect {
+		if _, ok := truth[k]; ok && !strings.Contains(k, "category=system") {
+			n++
+		}
+	}
+	return n
+}
+
+func TestValueMismatches(t *testing.T) {
+	truth := map[string]float64{"a{}": 0.4, "b{}": 265.2, "cpu{category=system}": 10}
+	got := valueMismatches(map[string]float64{"a{}": 40, "b{}": 265.2, "cpu{category=system}": 12, "c{}": 1}, truth)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "a{} is 40 where") {
+		t.Fatalf("%q", got)
+	}
 }
 
 func TestMisleadingZeros(t *testing.T) {

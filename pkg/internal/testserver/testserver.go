@@ -64,6 +64,10 @@ type Options struct {
 	// Dialect answers in another team's response shapes (--dialect, see
 	// monitoring-api/src/dialects); empty means the contract's own.
 	Dialect string
+	// ClockSpeed is simulated seconds per real second (CLOCK_SPEED; 0
+	// means 1). A tiny speed holds the figures still while a test reads
+	// them twice.
+	ClockSpeed float64
 }
 
 // APIDir finds monitoring-api/ from this source file's location.
@@ -146,6 +150,9 @@ func Start(opts Options) (*Server, error) {
 	}
 	if opts.ClockControl {
 		cmd.Env = append(cmd.Env, "ENABLE_CLOCK_CONTROL=true")
+	}
+	if opts.ClockSpeed > 0 {
+		cmd.Env = append(cmd.Env, fmt.Sprintf("CLOCK_SPEED=%g", opts.ClockSpeed))
 	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stdout, err := cmd.StdoutPipe()
