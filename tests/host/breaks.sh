@@ -35,7 +35,7 @@ rebuild() {
   cp -r src .config webpack.config.ts package.json tsconfig.json dashboards README.md CHANGELOG.md LICENSE .cprc.json "$work/tree/"
   ln -s "$repo/node_modules" "$work/tree/node_modules"
   (cd "$work/tree" && "$@") || return 1
-  (cd "$work/tree" && webpack --disable-interpret -c ./webpack.config.ts --env production --cache-cache-directory "$work/webpack-cache" >"$work/build.log" 2>&1) || {
+  (cd "$work/tree" && "$repo/node_modules/.bin/webpack" --disable-interpret -c ./webpack.config.ts --env production --cache-cache-directory "$work/webpack-cache" >"$work/build.log" 2>&1) || {
     tail -20 "$work/build.log"
     return 1
   }

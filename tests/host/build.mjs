@@ -3,7 +3,8 @@
 // Variant "12.3" takes @grafana/{data,ui,runtime,i18n,schema} from Grafana 12.3.0,
 // the minimum plugin.json declares, installed in tests/host/work/grafana-12.3/.
 import { build } from 'esbuild';
-import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -37,8 +38,26 @@ export default DataGrid;`,
   },
 };
 
-export function outDirOf(variant) {
-  return path.join(here, 'work', 'build', variant);
+/**
+ * The build is keyed by its inputs, so concurrent runs (breaks.sh beside a host check)
+ * share a finished build read-only and never rebuild one another's.
+ */
+async function buildKey(variant) {
+  const hash = createHash('sha256').update(variant);
+  const files = [
+    path.join(here, 'build.mjs'),
+    ...(await readdir(path.join(here, 'page'))).map((f) => path.join(here, 'page', f)),
+  ];
+  const golden = path.join(repo, 'pkg', 'golden', 'testdata');
+  files.push(...(await readdir(golden)).map((f) => path.join(golden, f)));
+  for (const f of files.sort()) {
+    hash.update(f).update(await readFile(f));
+  }
+  for (const name of [...GRAFANA_PACKAGES, ...SINGLETONS]) {
+    const dir = aliases(variant)[name] ?? path.dirname(require.resolve(`${name}/package.json`));
+    hash.update(await readFile(path.join(dir, 'package.json')));
+  }
+  return hash.digest('hex').slice(0, 12);
 }
 
 function aliases(variant) {
@@ -60,10 +79,14 @@ function aliases(variant) {
 }
 
 export async function buildHost(variant = 'current') {
-  const outDir = outDirOf(variant);
+  const started = Date.now();
+  const finalDir = path.join(here, 'work', 'build', `${variant}-${await buildKey(variant)}`);
+  if (existsSync(path.join(finalDir, 'host.js'))) {
+    return { outDir: finalDir, ms: Date.now() - started, cached: true };
+  }
+  const outDir = `${finalDir}.tmp-${process.pid}`;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'vendor'), { recursive: true });
-  const started = Date.now();
   await build({
     entryPoints: { host: path.join(here, 'page', 'main.tsx') },
     bundle: true,
@@ -107,11 +130,18 @@ export async function buildHost(variant = 'current') {
     path.join(outDir, 'public', 'build', 'img', 'icons', 'unicons', 'spinner.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10h-2a8 8 0 1 1-8-8z"/></svg>'
   );
-  return { outDir, ms: Date.now() - started };
+  // The backend's golden frames, which the panel-golden cases render.
+  await cp(path.join(repo, 'pkg', 'golden', 'testdata'), path.join(outDir, 'golden'), { recursive: true });
+  try {
+    await rename(outDir, finalDir);
+  } catch {
+    await rm(outDir, { recursive: true, force: true }); // another run finished the same build first
+  }
+  return { outDir: finalDir, ms: Date.now() - started, cached: false };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const variant = process.argv[2] ?? 'current';
   const { outDir, ms } = await buildHost(variant);
-  console.log(`host page (${variant}) built in ${ms} ms into ${path.relative(process.cwd(), outDir)}/`);
+  console.log(`host page (${variant}) built in ${ms} ms: ${path.relative(process.cwd(), outDir)}/`);
 }

@@ -11,13 +11,14 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../../gallery/browser.mjs';
-import { buildHost, outDirOf } from './build.mjs';
+import { buildHost } from './build.mjs';
 import { collectCases } from './cases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,12 +27,14 @@ const dist = path.resolve(process.env.HOST_DIST ?? path.join(repo, 'dist'));
 const variants = (process.env.HOST_VARIANTS ?? 'current,12.3').split(',').filter(Boolean);
 const outRoot = path.join(here, 'artifacts');
 const CASE_TIMEOUT_MS = 60_000;
+// This run's case list, beside the shared host build.
+const casesFile = `cases-${process.pid}.json`;
 const FONTS = /^\/public\/fonts\//;
 const GRAFANA_VERSION = { current: '12.4.2', 12.3: '12.3.0' };
 
-/** go build once into work/; the Go build cache makes reruns quick. */
+/** go build, per run (the Go build cache makes it quick), so concurrent runs do not clash. */
 function buildServer() {
-  const exe = path.join(here, 'work', 'hostserver');
+  const exe = path.join(tmpdir(), `appmon-hostserver-${process.pid}`);
   execFileSync('go', ['build', '-o', exe, './pkg/cmd/hostserver'], { cwd: repo, stdio: 'inherit' });
   return exe;
 }
@@ -93,11 +96,11 @@ for (const variant of variants) {
   describe(`host with @grafana ${GRAFANA_VERSION[variant]} packages`, () => {
     let server;
     let context;
+    let staticDir;
     const outDir = path.join(outRoot, variant);
     before(async () => {
-      const { outDir: staticDir } = await buildHost(variant);
-      await writeFile(path.join(staticDir, 'cases.json'), JSON.stringify({ cases }, null, 2));
-      await cp(path.join(repo, 'pkg', 'golden', 'testdata'), path.join(staticDir, 'golden'), { recursive: true });
+      ({ outDir: staticDir } = await buildHost(variant));
+      await writeFile(path.join(staticDir, casesFile), JSON.stringify({ cases }, null, 2));
       await mkdir(outDir, { recursive: true });
       server = await startServer(buildServer(), staticDir, GRAFANA_VERSION[variant]);
       // One context per run, so the shared modules are parsed and cached once.
@@ -106,6 +109,10 @@ for (const variant of variants) {
     after(async () => {
       await context?.close();
       await stopServer(server);
+      await rm(path.join(tmpdir(), `appmon-hostserver-${process.pid}`), { force: true });
+      if (staticDir) {
+        await rm(path.join(staticDir, casesFile), { force: true });
+      }
     });
 
     for (const c of cases) {
@@ -132,7 +139,7 @@ for (const variant of variants) {
             m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.push(`console: ${m.text()}`)
         );
         try {
-          await page.goto(`${server.url}index.html?case=${encodeURIComponent(c.id)}`);
+          await page.goto(`${server.url}index.html?cases=${casesFile}&case=${encodeURIComponent(c.id)}`);
           await page.waitForFunction(() => window.__hostResult?.done === true, null, { timeout: CASE_TIMEOUT_MS });
           const result = await page.evaluate(() => window.__hostResult);
           await page.screenshot({ path: path.join(outDir, `${c.id}.png`), fullPage: true });

@@ -32,7 +32,7 @@ func main() {
 
 func run() error {
 	dist := flag.String("dist", "dist", "the built bundle (npm run build:frontend and the linux/amd64 backend)")
-	static := flag.String("static", "tests/host/work/build", "the host page and its shared-module bundle")
+	static := flag.String("static", "tests/host/work/build/current", "the host page and its shared-module bundle")
 	provisioning := flag.String("datasources", "provisioning/datasources/appmon.yaml", "data source provisioning file")
 	exe := flag.String("exe", "", "backend executable (default: dist/datasource/gpx_appmon_endpoints_<os>_<arch>)")
 	grafanaVersion := flag.String("grafana-version", "12.3.0", "Grafana version the plugin is told it runs in")

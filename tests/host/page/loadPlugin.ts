@@ -27,7 +27,7 @@ export async function loadPlugin<T extends GrafanaPlugin>(id: string, type: Plug
     throw new Error(`${meta.module} has no "plugin" export (exports: ${Object.keys(mod).join(', ') || 'none'})`);
   }
   if (!(plugin instanceof classes[type])) {
-    const got = (plugin as object).constructor?.name ?? typeof plugin;
+    const got = (plugin as object).constructor?.name || 'class from another copy of @grafana/data';
     throw new Error(
       `${meta.module}: "plugin" is a ${got}, not an instance of the host's ${classes[type].name} ` +
         '(is @grafana/data bundled instead of shared?)'

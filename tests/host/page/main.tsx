@@ -1,6 +1,6 @@
 // The host page: shares modules with SystemJS, installs Grafana's runtime services,
 // loads the built plugins from /public/plugins/<id>/module.js and renders one case
-// (?case=<id>, listed in /cases.json). window.__hostResult tells the driver the outcome.
+// (?case=<id>, listed in ?cases=<file>, default cases.json). window.__hostResult tells the driver the outcome.
 import './report';
 
 import React from 'react';
@@ -144,12 +144,14 @@ async function main() {
   registerShared();
   initRegistries();
   installServices();
-  const id = new URLSearchParams(window.location.search).get('case');
-  const { cases } = (await (await fetch('/cases.json')).json()) as { cases: HostCase[] };
+  const params = new URLSearchParams(window.location.search);
+  const id = params.get('case');
+  const casesFile = params.get('cases') ?? 'cases.json';
+  const { cases } = (await (await fetch(`/${casesFile}`)).json()) as { cases: HostCase[] };
   const c = cases.find((x) => x.id === id);
   const container = document.getElementById('root')!;
   if (!c) {
-    report.error(`no case "${id}" in cases.json`);
+    report.error(`no case "${id}" in ${casesFile}`);
     report.finish();
     return;
   }
