@@ -60,6 +60,7 @@ async function buildKey(variant) {
   return hash.digest('hex').slice(0, 12);
 }
 
+/** Package folders of the @grafana packages this variant hosts with (empty: the repository's). */
 function aliases(variant) {
   if (variant === 'current') {
     return {};
@@ -72,10 +73,39 @@ function aliases(variant) {
     }
     out[name] = path.join(pkgs, name);
   }
-  for (const name of SINGLETONS) {
-    out[name] = path.dirname(require.resolve(`${name}/package.json`));
-  }
   return out;
+}
+
+/**
+ * Resolves the @grafana packages (and their subpaths) from the variant's folder, and the
+ * singletons from the repository, whoever imports them: one React, one rxjs, one emotion.
+ */
+function pinPackages(variant) {
+  const from = (name) => (variant !== 'current' && GRAFANA_PACKAGES.includes(name) ? minimumDir : repo);
+  const names = [...GRAFANA_PACKAGES, ...SINGLETONS].map((n) => n.replace('/', '\\/')).join('|');
+  const filter = new RegExp(`^(${names})(/.*)?$`);
+  return {
+    name: 'pin-packages',
+    setup(b) {
+      b.onResolve({ filter }, async (args) => {
+        const name = args.path.match(filter)[1];
+        // Grafana 12.3's packages keep their React Router 5; their react-router-dom-v5-compat
+        // (Router 6, the same release as the repository's) and plugins share the host's Router 6.
+        const compat = args.importer.includes('/react-router-dom-v5-compat/');
+        const ownRouter =
+          args.importer.startsWith(minimumDir) && (name === 'react-router-dom' || (name === 'react-router' && !compat));
+        if (args.pluginData?.pinned || ownRouter) {
+          return undefined;
+        }
+        const res = await b.resolve(args.path, {
+          resolveDir: from(name),
+          kind: args.kind,
+          pluginData: { pinned: true },
+        });
+        return res.errors.length ? { errors: res.errors } : { path: res.path, sideEffects: res.sideEffects };
+      });
+    },
+  };
 }
 
 export async function buildHost(variant = 'current') {
@@ -97,8 +127,7 @@ export async function buildHost(variant = 'current') {
     minify: false,
     sourcemap: false,
     jsx: 'automatic',
-    alias: aliases(variant),
-    plugins: [reactDataGridShim],
+    plugins: [pinPackages(variant), reactDataGridShim],
     // UMD packages (lodash, moment, jquery) must not see SystemJS's global AMD define(),
     // or they register with SystemJS instead of exporting; webpack shields Grafana's own
     // bundle the same way.

@@ -164,6 +164,10 @@ async function main() {
       </ThemeContext.Provider>
     );
     await settle();
+    // A blank page (a route that matched nothing, a lazy page that never came) is a failure too.
+    if (!container.textContent?.trim() && !container.querySelector('canvas, svg')) {
+      report.error(`${c.id}: the page rendered nothing`);
+    }
     checkPanelShowsData(c);
   } catch (e) {
     report.error(`loading ${c.id}: ${e instanceof Error ? e.message : JSON.stringify(e)}`);
