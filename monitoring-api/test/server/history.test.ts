@@ -19,7 +19,9 @@ describe('history ranges', () => {
   before(async () => {
     // Two processes with the same seed and start must replay the same history.
     // Eight days: long enough that a 60 s step over the whole retention passes 11,000 points.
-    [server, twin] = await Promise.all([startServer({ HISTORY_DAYS: '8' }), startServer({ HISTORY_DAYS: '8' })]);
+    // One after the other, so a failed start never leaves the other process running.
+    server = await startServer({ HISTORY_DAYS: '8' });
+    twin = await startServer({ HISTORY_DAYS: '8' });
     api = new ContractClient(server.baseUrl, await specValidator());
   });
   after(async () => {
