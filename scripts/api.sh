@@ -11,4 +11,4 @@ log "Reference monitoring API on http://127.0.0.1:$PORT"
 log "  metrics key (X-API-Key): $METRICS_API_KEY   admin key (X-Admin-Key): $ADMIN_API_KEY"
 cd "$REPO_ROOT/monitoring-api"
 npm run --silent build
-exec node dist/main.js
+exec node dist/main.js "$@"
