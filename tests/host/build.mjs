@@ -89,11 +89,13 @@ function pinPackages(variant) {
     setup(b) {
       b.onResolve({ filter }, async (args) => {
         const name = args.path.match(filter)[1];
-        // Grafana 12.3's packages keep their React Router 5; their react-router-dom-v5-compat
-        // (Router 6, the same release as the repository's) and plugins share the host's Router 6.
+        // React Router: the host page and the plugins get the repository's Router 6, and so
+        // does react-router-dom-v5-compat (which @grafana/ui and @grafana/runtime route with);
+        // the React Router 5 that the @grafana packages keep behind it resolves as installed.
+        const router = name === 'react-router' || name === 'react-router-dom';
         const compat = args.importer.includes('/react-router-dom-v5-compat/');
-        const ownRouter =
-          args.importer.startsWith(minimumDir) && (name === 'react-router-dom' || (name === 'react-router' && !compat));
+        const fromPackage = args.importer.includes('/node_modules/');
+        const ownRouter = router && fromPackage && !(compat && name === 'react-router');
         if (args.pluginData?.pinned || ownRouter) {
           return undefined;
         }
