@@ -75,9 +75,11 @@ run_step() {
   log_file="$log_dir/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//').log"
   local started=$SECONDS
   if "$@" >"$log_file" 2>&1; then
+    STEPS_PASSED=$((${STEPS_PASSED:-0} + 1))
     printf '\033[1m==>\033[0m %-58s ok %4ds\n' "$name" "$((SECONDS - started))" >&2
   else
     local status=$?
+    echo "${STEPS_PASSED:-0} passed, 1 failed"
     tail -n 120 "$log_file" >&2
     die "$name failed (exit $status); the last lines are above, the whole output is in ${log_file#"$REPO_ROOT"/}"
   fi

@@ -36,18 +36,22 @@ func run() error {
 	provisioning := flag.String("datasources", "provisioning/datasources/appmon.yaml", "data source provisioning file")
 	exe := flag.String("exe", "", "backend executable (default: dist/datasource/gpx_appmon_endpoints_<os>_<arch>)")
 	grafanaVersion := flag.String("grafana-version", "12.3.0", "Grafana version the plugin is told it runs in")
+	listen := flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
+	apiURL := flag.String("api-url", "", "a running monitoring API, keys in APPMON_METRICS_API_KEY and APPMON_ADMIN_API_KEY (default: start the reference API with test keys)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("hostserver: ")
 
-	api, err := testserver.Start(testserver.Options{HistoryDays: 30, CatchUp: 3 * time.Minute})
-	if err != nil {
-		return fmt.Errorf("starting the reference monitoring API: %w", err)
-	}
-	defer api.Stop()
-
 	// Grafana expands ${VAR} in provisioning files from its environment.
-	env := map[string]string{"APPMON_API_URL": api.URL, "APPMON_METRICS_API_KEY": api.APIKey, "APPMON_ADMIN_API_KEY": api.AdminKey}
+	env := map[string]string{"APPMON_API_URL": *apiURL, "APPMON_METRICS_API_KEY": os.Getenv("APPMON_METRICS_API_KEY"), "APPMON_ADMIN_API_KEY": os.Getenv("APPMON_ADMIN_API_KEY")}
+	if *apiURL == "" {
+		api, err := testserver.Start(testserver.Options{HistoryDays: 30, CatchUp: 3 * time.Minute})
+		if err != nil {
+			return fmt.Errorf("starting the reference monitoring API: %w", err)
+		}
+		defer api.Stop()
+		env = map[string]string{"APPMON_API_URL": api.URL, "APPMON_METRICS_API_KEY": api.APIKey, "APPMON_ADMIN_API_KEY": api.AdminKey}
+	}
 	sources, err := readDataSources(*provisioning, env)
 	if err != nil {
 		return err
@@ -71,7 +75,10 @@ func run() error {
 	g.routes(mux)
 	serveFiles(mux, *dist, plugins, *static)
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if host, _, err := net.SplitHostPort(*listen); err != nil || net.ParseIP(host) == nil || !net.ParseIP(host).IsLoopback() {
+		return fmt.Errorf("-listen %q: give a loopback address such as 127.0.0.1:3000", *listen)
+	}
+	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
