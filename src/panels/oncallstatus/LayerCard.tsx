@@ -53,11 +53,11 @@ export function LayerCard({ status, now, timeZone, showContact, showNextShifts, 
         <div className={styles.handoff}>
           <Icon name="clock-nine" aria-hidden size={large ? 'lg' : 'sm'} />
           <span>
-            Handoff in{' '}
+            {left > 0 && 'Handoff in '}
             <span
               className={styles.countdown}
               role="timer"
-              aria-label={`handoff in ${countdownWords(left)}`}
+              aria-label={left > 0 ? `handoff in ${countdownWords(left)}` : 'handoff now'}
               data-testid="handoff-countdown"
             >
               {formatCountdown(left)}

@@ -61,7 +61,8 @@ describe('OnCallStatusPanel: who is on call', () => {
     act(() => {
       jest.advanceTimersByTime(60_000);
     });
-    expect(countdown).toHaveTextContent('handoff now');
+    expect(countdown).toHaveTextContent('Handoff now');
+    expect(screen.queryByText(/Handoff in Handoff now/i)).toBeNull();
   });
 
   it('rolls over to the next person from the shifts when the handoff passes', () => {
@@ -220,7 +221,7 @@ describe('OnCallStatusPanel data states', () => {
 
 describe('countdown formatting', () => {
   it.each([
-    [0, 'handoff now'],
+    [0, 'Handoff now'],
     [59_000, '0m 59s'],
     [3_600_000 * 5 + 60_000 * 7, '5h 07m'],
     [86_400_000 * 2 + 3_600_000 * 3, '2d 3h'],

@@ -1,7 +1,7 @@
 /** Formats the time left until a handoff as "2d 4h", "3h 05m" or "12m 09s". */
 export function formatCountdown(ms: number): string {
   if (ms <= 0) {
-    return 'handoff now';
+    return 'Handoff now';
   }
   const totalSeconds = Math.floor(ms / 1000);
   const days = Math.floor(totalSeconds / 86400);
