@@ -81,7 +81,10 @@ const { cases: allCases, problems } = await collectCases({
 
 const cases = allCases.filter((c) => !only || only.test(c.id));
 
-test('every AppMon panel in the dashboards is a panel of this bundle', () => {
+test('every AppMon panel in the dashboards is a panel of this bundle', (t) => {
+  for (const p of problems) {
+    t.diagnostic(`FAIL ${p}`);
+  }
   assert.deepEqual(problems, []);
 });
 
