@@ -36,6 +36,7 @@ run_step "monitoring-api tests" npm --prefix monitoring-api run --silent test
 run_step "panel gallery (Chromium)" env CHROMIUM_PATH="$(chromium_path)" npm run --silent test:gallery
 run_step "build the bundle (frontend, linux/amd64 backend)" build_for_tests
 run_step "check dist/" env APPMON_DIST_PLATFORMS=linux_amd64 node --test tests/bundle/dist.test.mjs
+run_step "host check: dist/ loaded as Grafana loads it (Chromium, 12.4 and 12.3)" env HOST_SKIP_BUILD=1 npm run --silent test:host
 run_step "npm start without Grafana: the preview (Chromium)" node --test tests/start/start.test.mjs
 log "all tests passed in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "$STEPS_PASSED passed, 0 failed"
