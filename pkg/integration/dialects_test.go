@@ -40,14 +40,7 @@ import (
 // because the data source cannot read that dialect yet; each says why.
 // They are reported in the matrix instead of failing the test; every other
 // cell is asserted.
-var knownDialectGaps = map[string]string{
-	"express/slo": gapUptimeSeconds,
-	"laravel/slo": gapUptimeSeconds,
-	"spring/slo":  gapUptimeSeconds,
-}
-
-// gapUptimeSeconds: these uptime answers carry only uptime.formatted ("1d 0h 0m 3s", and spring an ISO 8601 duration).
-const gapUptimeSeconds = "SLO history_coverage is 0, not unknown or read from uptime.formatted, when uptime has no seconds field"
+var knownDialectGaps = map[string]string{}
 
 const healthFirstLineMax = 300
 

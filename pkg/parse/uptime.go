@@ -62,7 +62,9 @@ func (d *uptimeDoc) keys() int {
 
 // ParseUptime reads an uptime body: the contract's shape directly, other
 // shapes (uptimePercentage, availability, uptime_seconds, uptime as a
-// number of seconds …) through genericUptime.
+// number of seconds …) through genericUptime. A server that gives the
+// uptime only as text ("5d 14h 23m 45s", "PT24H0M3S") gets its seconds read
+// from it.
 func ParseUptime(body []byte) (Uptime, error) {
 	const doc = "uptime"
 	b := trimBody(body)
@@ -91,6 +93,9 @@ func exactUptime(d *uptimeDoc) Uptime {
 		Formatted:  d.Uptime.Formatted,
 		Percentage: d.Uptime.Percentage.V,
 		Seconds:    d.Uptime.Seconds.V,
+	}
+	if u.Seconds == nil {
+		u.Seconds = DurationSeconds(u.Formatted)
 	}
 	u.SLATarget = d.SLA.Target.V
 	c := &d.SLA.Compliance

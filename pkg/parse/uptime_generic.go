@@ -86,6 +86,9 @@ func genericUptime(b []byte) (Uptime, error) {
 	if u.Formatted == "" {
 		u.Formatted = o.text(uptimeFormattedKeys...)
 	}
+	if u.Seconds == nil {
+		u.Seconds = DurationSeconds(u.Formatted)
+	}
 	// SLA: an object, or flat fields.
 	sla, hasSLA := o.object("sla")
 	if !hasSLA {
