@@ -84,7 +84,7 @@ export function runBench(root: Root, theme: GrafanaTheme2) {
   const now = Date.now();
   window.benchTimeline = async (count, groupBy = 'alert') => {
     const range = { from: now - 7 * 24 * HOUR, to: now };
-    const series: DataFrame[] = [alertHistoryFrame({ count, from: range.from, to: range.to, seed: count })];
+    const series: DataFrame[] = [alertHistoryFrame({ count, from: range.from, to: range.to, randomSeed: count })];
     flushSync(() => root.render(<div />));
     await nextFrame();
 

@@ -116,7 +116,7 @@ export function galleryCases(now: number): GalleryCase[] {
       height: 420,
       range: sixHours,
       series: () => [
-        alertHistoryFrame({ count: 24, from: sixHours.from, to: now, seed: 3 }),
+        alertHistoryFrame({ count: 24, from: sixHours.from, to: now, randomSeed: 3 }),
         maintenanceFrame(now - 4 * HOUR, now - 3.25 * HOUR),
       ],
       annotations: () => [
@@ -132,7 +132,7 @@ export function galleryCases(now: number): GalleryCase[] {
       width: 1100,
       height: 380,
       range: day,
-      series: () => [alertHistoryFrame({ count: 500, from: day.from, to: now, seed: 5 })],
+      series: () => [alertHistoryFrame({ count: 500, from: day.from, to: now, randomSeed: 5 })],
       render: timeline({ groupBy: 'service' }),
     },
     {
@@ -141,7 +141,7 @@ export function galleryCases(now: number): GalleryCase[] {
       width: 1100,
       height: 420,
       range: week,
-      series: () => [alertHistoryFrame({ count: 10_000, from: week.from, to: now, seed: 11 })],
+      series: () => [alertHistoryFrame({ count: 10_000, from: week.from, to: now, randomSeed: 11 })],
       render: timeline({ groupBy: 'alert', laneHeight: 16 }),
     },
     {
@@ -150,7 +150,7 @@ export function galleryCases(now: number): GalleryCase[] {
       width: 1100,
       height: 420,
       range: week,
-      series: () => [alertHistoryFrame({ count: 10_000, from: week.from, to: now, seed: 13 })],
+      series: () => [alertHistoryFrame({ count: 10_000, from: week.from, to: now, randomSeed: 13 })],
       render: timeline({ groupBy: 'rule', laneHeight: 8 }),
     },
     {
