@@ -107,7 +107,8 @@ export function loadConfig(env: Env): ServerConfig {
     host: text(env, 'HOST', '127.0.0.1'),
     metricsApiKey,
     adminApiKey,
-    seed: env.SEED?.trim() || undefined,
+    // WORKLOAD_SEED names what it seeds; SEED is the older name, still read.
+    seed: (env.WORKLOAD_SEED ?? env.SEED)?.trim() || undefined,
     rateLimitPerMinute: number(
       env,
       'RATE_LIMIT_PER_MINUTE',

@@ -53,7 +53,7 @@ func TestEveryQueryType(t *testing.T) {
 		{"alerts history", `{"queryType":"alerts","alertsAction":"history"}`, false, 1, nil},
 		{"alerts configuration", `{"queryType":"alerts","alertsAction":"configuration"}`, false, 3, func(t *testing.T, frames data.Frames) {
 			if frames[0].Rows() < 5 {
-				t.Fatalf("the seed's five default rules: got %d rules", frames[0].Rows())
+				t.Fatalf("the five default rules: got %d rules", frames[0].Rows())
 			}
 		}},
 	}

@@ -44,7 +44,7 @@ func TestRateLimitedByReferenceServer(t *testing.T) {
 	}
 }
 
-// Driving the workload into "payment_failures" fires the seed's rule; the
+// Driving the workload into "payment_failures" fires the default rule; the
 // data source shows the alert, the failure rate and the degraded provider.
 func TestScenarioPaymentFailures(t *testing.T) {
 	srv := requireAdmin(t)

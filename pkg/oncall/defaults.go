@@ -6,7 +6,7 @@ import "time"
 // so weekly Monday rotations start on it.
 const DefaultStartDate = "2025-01-06"
 
-// DefaultSchedule follows the seed's on-call practice: a weekly rotation
+// DefaultSchedule is a common on-call practice: a weekly rotation
 // with a primary and a secondary layer (engineers A-D, the secondary one
 // week ahead of the primary), handoff Monday 09:00 UTC, and escalation
 // after 15 / 30 / 60 minutes unacknowledged: notify secondary, then the

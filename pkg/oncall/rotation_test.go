@@ -13,9 +13,9 @@ func TestDefaultRotationBoundaries(t *testing.T) {
 		primary, secondary   string
 		shiftStart, shiftEnd string
 	}{
-		{"first week (seed: A primary, B secondary)", "2025-01-06T09:00:00Z", "Engineer A", "Engineer B", "2025-01-06T09:00:00Z", "2025-01-13T09:00:00Z"},
-		{"second week (seed: B primary, C secondary)", "2025-01-13T09:00:00Z", "Engineer B", "Engineer C", "2025-01-13T09:00:00Z", "2025-01-20T09:00:00Z"},
-		{"fourth week (seed: D primary, A secondary)", "2025-01-30T00:00:00Z", "Engineer D", "Engineer A", "2025-01-27T09:00:00Z", "2025-02-03T09:00:00Z"},
+		{"first week (default rota: A primary, B secondary)", "2025-01-06T09:00:00Z", "Engineer A", "Engineer B", "2025-01-06T09:00:00Z", "2025-01-13T09:00:00Z"},
+		{"second week (default rota: B primary, C secondary)", "2025-01-13T09:00:00Z", "Engineer B", "Engineer C", "2025-01-13T09:00:00Z", "2025-01-20T09:00:00Z"},
+		{"fourth week (default rota: D primary, A secondary)", "2025-01-30T00:00:00Z", "Engineer D", "Engineer A", "2025-01-27T09:00:00Z", "2025-02-03T09:00:00Z"},
 		{"one nanosecond before a handoff", "2025-03-10T08:59:59.999999999Z", "Engineer A", "Engineer B", "2025-03-03T09:00:00Z", "2025-03-10T09:00:00Z"},
 		{"exactly at a handoff", "2025-03-10T09:00:00Z", "Engineer B", "Engineer C", "2025-03-10T09:00:00Z", "2025-03-17T09:00:00Z"},
 		{"years later", "2030-06-05T12:00:00Z", "Engineer C", "Engineer D", "2030-06-03T09:00:00Z", "2030-06-10T09:00:00Z"},

@@ -70,7 +70,7 @@ func TestParseUptime(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Fatal(d)
 	}
-	// The seed's minimal example (no timestamp, no target, no seconds) parses.
+	// The endpoint description's minimal example (no timestamp, no target, no seconds) parses.
 	if _, err := ParseUptime([]byte(`{"status":"healthy","uptime":{"formatted":"1d","percentage":99.95},"sla":{"compliance":{"overall":true}}}`)); err != nil {
 		t.Fatal(err)
 	}

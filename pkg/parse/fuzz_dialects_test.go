@@ -14,7 +14,7 @@ import (
 // what they accept must be usable and deterministic, and their errors must
 // be in the user's words. FuzzFastPathAgrees checks that whenever a typed
 // fast path accepts a body, the generic reader reads it the same way.
-// Seed corpora: testdata/fuzz/<FuzzName>/.
+// Starting corpora: testdata/fuzz/<FuzzName>/.
 
 func checkWords(t *testing.T, err error) {
 	t.Helper()

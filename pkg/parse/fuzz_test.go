@@ -8,7 +8,7 @@ import (
 
 // The fuzz targets assert that no body can crash a parser and that what a
 // parser accepts is usable: names present, numbers finite, times ordered.
-// Seed corpora live in testdata/fuzz/<FuzzName>/.
+// Starting corpora live in testdata/fuzz/<FuzzName>/.
 
 func checkMetrics(t *testing.T, m Metrics) {
 	t.Helper()

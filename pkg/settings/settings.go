@@ -221,7 +221,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	clean := *u
 	clean.Path = strings.TrimRight(u.Path, "/")
 	clean.RawPath = ""
-	// Users often paste an endpoint URL (the seed's Grafana guide does);
+	// Users often paste an endpoint URL (setup guides often show one);
 	// accept it and keep the application root.
 	for _, suffix := range []string{"/api/monitoring/metrics", "/api/health/check", "/api/monitoring"} {
 		if strings.HasSuffix(clean.Path, suffix) {

@@ -29,12 +29,12 @@ const (
 	MetricResponseP95 = "api.response_time.p95"
 )
 
-// Defaults taken from the seed documents (see README.md for the sources).
+// Defaults: the common targets for a web application's availability, errors and latency.
 const (
-	DefaultAvailabilityTarget = 99.9   // seed 004: SLA compliance tracking (99.9% target)
-	DefaultErrorRateTarget    = 99.5   // seed 001: "Error Rate: Target <0.5%"
+	DefaultAvailabilityTarget = 99.9   // 99.9 % SLA compliance
+	DefaultErrorRateTarget    = 99.5   // error rate below 0.5 %
 	DefaultLatencyTarget      = 99.0   // share of minutes with p95 under the threshold
-	DefaultLatencyThresholdMs = 2000.0 // seed 004: api.response_time.p95 < 2000, API_RESPONSE_THRESHOLD=2000
+	DefaultLatencyThresholdMs = 2000.0 // api.response_time.p95 < 2000 ms, as API_RESPONSE_THRESHOLD
 	DefaultWindowName         = "30d"
 )
 
@@ -72,7 +72,7 @@ func (o Objective) Metrics() []string {
 	}
 }
 
-// DefaultObjectives are used when jsonData has no "slos" key: the seeds'
+// DefaultObjectives are used when jsonData has no "slos" key:
 // 99.9% availability, error rate below 0.5% and p95 under 2 s, all over a
 // rolling 30 days.
 func DefaultObjectives() []Objective {

@@ -45,7 +45,7 @@ export async function startServer(env: Record<string, string> = {}, args: string
       HOST: '127.0.0.1',
       METRICS_API_KEY: READ_KEY,
       ADMIN_API_KEY: ADMIN_KEY,
-      SEED: 'contract-tests',
+      WORKLOAD_SEED: 'contract-tests',
       CLOCK_START,
       HISTORY_DAYS: '2',
       ...env,

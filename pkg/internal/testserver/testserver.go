@@ -48,8 +48,8 @@ type Options struct {
 	RateLimitPerMinute int
 	// HistoryDays of backfilled history (default 2: starts in about a second).
 	HistoryDays int
-	// Seed fixes the simulated workload (default "appmon-go-integration").
-	Seed string
+	// WorkloadSeed fixes the simulated workload (default "appmon-go-integration").
+	WorkloadSeed string
 	// ClockStart starts the simulated clock at this time instead of now
 	// (CLOCK_START); the history before it is backfilled as usual.
 	ClockStart time.Time
@@ -122,8 +122,8 @@ func Start(opts Options) (*Server, error) {
 	if opts.HistoryDays == 0 {
 		opts.HistoryDays = 2
 	}
-	if opts.Seed == "" {
-		opts.Seed = "appmon-go-integration"
+	if opts.WorkloadSeed == "" {
+		opts.WorkloadSeed = "appmon-go-integration"
 	}
 	if opts.CatchUp > 0 {
 		opts.ClockStart, opts.ClockControl = time.Now().Add(-opts.CatchUp), true
@@ -141,7 +141,7 @@ func Start(opts Options) (*Server, error) {
 		"PORT=0", "HOST=127.0.0.1",
 		"METRICS_API_KEY=" + s.APIKey,
 		"ADMIN_API_KEY=" + s.AdminKey,
-		"SEED=" + opts.Seed,
+		"WORKLOAD_SEED=" + opts.WorkloadSeed,
 		fmt.Sprintf("RATE_LIMIT_PER_MINUTE=%d", opts.RateLimitPerMinute),
 		fmt.Sprintf("HISTORY_DAYS=%d", opts.HistoryDays),
 	}
