@@ -2,6 +2,13 @@ module github.com/appmon/monitoring
 
 go 1.26.5
 
+// npm packages may ship Go files of their own; they are not part of this module.
+ignore (
+	./node_modules
+	./monitoring-api/node_modules
+	./tests/host/work
+)
+
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/grafana/grafana-plugin-sdk-go v0.298.0
