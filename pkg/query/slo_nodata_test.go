@@ -89,7 +89,7 @@ func TestBurnRuleWithHistoryKeepsZero(t *testing.T) {
 func TestAvailabilityWithoutUptimeSeconds(t *testing.T) {
 	fake := sloFake(t)
 	fake.NoCapabilities = true
-	fake.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 200, Body: `{"status":"healthy","uptime":{"formatted":"5d 14h 23m 45s","percentage":99.95}}`})
+	fake.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 200, Body: `{"status":"healthy","uptime":{"formatted":"since Monday","percentage":99.95}}`})
 	r := sloRunner(t, fake.URL)
 	frames := run(t, r, mustParse(t, "slo", `{"objective":"availability"}`, testNow.Add(-time.Hour), testNow))
 	if v := floatAt(t, frames[0], "actual", 0); v != nil {
@@ -97,5 +97,18 @@ func TestAvailabilityWithoutUptimeSeconds(t *testing.T) {
 	}
 	if !strings.Contains(noticeTexts(frames, data.NoticeSeverityWarning), "Availability is unknown: the server's uptime (/api/monitoring/uptime) has no uptime.seconds") {
 		t.Fatalf("notices: %s", noticeTexts(frames, data.NoticeSeverityWarning))
+	}
+}
+
+// An uptime given only as text ("5d 14h 23m 45s", as in the endpoint
+// description) is read as seconds, so availability is known.
+func TestAvailabilityFromFormattedUptime(t *testing.T) {
+	fake := sloFake(t)
+	fake.NoCapabilities = true
+	fake.SetFault("/api/monitoring/uptime", fakeapi.Fault{Status: 200, Body: `{"status":"healthy","uptime":{"formatted":"5d 14h 23m 45s","percentage":99.95}}`})
+	r := sloRunner(t, fake.URL)
+	frames := run(t, r, mustParse(t, "slo", `{"objective":"availability"}`, testNow.Add(-time.Hour), testNow))
+	if v := floatAt(t, frames[0], "actual", 0); v == nil || *v != 99.95 {
+		t.Fatalf("actual = %v, want 99.95", v)
 	}
 }
