@@ -110,16 +110,26 @@ func dataResponseJSON(dr *pluginv2.DataResponse) (map[string]any, int) {
 	return out, code
 }
 
-// health is GET /api/datasources/uid/<uid>/health: 200 with status OK, else 400.
-func (g *grafana) health(w http.ResponseWriter, r *http.Request) {
+// requestContext finds the data source named by the request's uid and builds its
+// plugin context; when it cannot, it has answered the request as Grafana does.
+func (g *grafana) requestContext(w http.ResponseWriter, r *http.Request) (*pluginv2.PluginContext, bool) {
 	d, ok := g.source(r.PathValue("uid"))
 	if !ok {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Data source not found"})
-		return
+		return nil, false
 	}
 	pc, err := g.pluginContext(d)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": err.Error()})
+		return nil, false
+	}
+	return pc, true
+}
+
+// health is GET /api/datasources/uid/<uid>/health: 200 with status OK, else 400.
+func (g *grafana) health(w http.ResponseWriter, r *http.Request) {
+	pc, ok := g.requestContext(w, r)
+	if !ok {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), rpcTimeout)
@@ -146,14 +156,8 @@ func (g *grafana) health(w http.ResponseWriter, r *http.Request) {
 // resource forwards /api/datasources/uid/<uid>/resources/<path> to CallResource
 // and streams the answer back.
 func (g *grafana) resource(w http.ResponseWriter, r *http.Request) {
-	d, ok := g.source(r.PathValue("uid"))
+	pc, ok := g.requestContext(w, r)
 	if !ok {
-		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Data source not found"})
-		return
-	}
-	pc, err := g.pluginContext(d)
-	if err != nil {
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": err.Error()})
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
