@@ -15,11 +15,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend/grpcplugin"
 	"github.com/grafana/grafana-plugin-sdk-go/build/buildinfo"
 	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 	hclog "github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
+
+	"github.com/appmon/monitoring/pkg/internal/grafanaplugin"
 
 	"github.com/appmon/monitoring/pkg/plugin"
 )
@@ -117,48 +118,20 @@ type pluginProcess struct {
 	output      *processOutput
 }
 
-// grafanaHandshake is what Grafana's plugin loader and the SDK's server
-// agree on (grpcplugin's handshake is unexported, its parts are not).
-var grafanaHandshake = goplugin.HandshakeConfig{
-	ProtocolVersion:  grpcplugin.ProtocolVersion,
-	MagicCookieKey:   grpcplugin.MagicCookieKey,
-	MagicCookieValue: grpcplugin.MagicCookieValue,
-}
-
-// grafanaPluginEnv is the environment the executable gets. Grafana may
-// start plugins without its own environment, and a developer's
-// GF_PLUGIN_GRPC_ADDRESS_* would turn the executable into a standalone
-// locator, so the test's environment is not inherited: go-plugin adds the
-// handshake cookie and PLUGIN_* ports, Grafana adds its version and edition.
-var grafanaPluginEnv = []string{"GF_VERSION=" + grafanaVersion, "GF_EDITION=oss"}
-
 // startPlugin launches the executable through go-plugin with Grafana's
 // handshake and plugin set, gRPC only, and dispenses the clients Grafana
 // uses. The process is killed when the test ends.
 func startPlugin(t *testing.T, exe string) *pluginProcess {
 	t.Helper()
 	out := &processOutput{}
-	cmd := exec.Command(exe)
-	cmd.Env = grafanaPluginEnv
-	client := goplugin.NewClient(&goplugin.ClientConfig{
-		HandshakeConfig: grafanaHandshake,
-		VersionedPlugins: map[int]goplugin.PluginSet{grpcplugin.ProtocolVersion: {
-			"diagnostics": &grpcplugin.DiagnosticsGRPCPlugin{},
-			"resource":    &grpcplugin.ResourceGRPCPlugin{},
-			"data":        &grpcplugin.DataGRPCPlugin{},
-			"stream":      &grpcplugin.StreamGRPCPlugin{},
-		}},
-		Cmd:              cmd,
-		SkipHostEnv:      true,
-		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
-		StartTimeout:     pluginStartTimeout,
-		// Grafana logs the plugin's stderr through this logger; Trace so
-		// nothing the plugin writes is filtered out before the checks.
-		Logger:     hclog.New(&hclog.LoggerOptions{Name: "plugin." + plugin.PluginID, Level: hclog.Trace, Output: &out.log}),
-		Stderr:     &out.stderr,
-		SyncStdout: &out.syncStdout,
-		SyncStderr: &out.syncStderr,
-	})
+	// Grafana logs the plugin's stderr through this logger; Trace so
+	// nothing the plugin writes is filtered out before the checks.
+	cfg := grafanaplugin.ClientConfig(exe, grafanaVersion, pluginStartTimeout,
+		hclog.New(&hclog.LoggerOptions{Name: "plugin." + plugin.PluginID, Level: hclog.Trace, Output: &out.log}))
+	cfg.Stderr = &out.stderr
+	cfg.SyncStdout = &out.syncStdout
+	cfg.SyncStderr = &out.syncStderr
+	client := goplugin.NewClient(cfg)
 	p := &pluginProcess{client: client, output: out}
 	t.Cleanup(func() {
 		if err := p.stop(); err != nil {

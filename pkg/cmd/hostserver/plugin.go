@@ -3,15 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"syscall"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend/grpcplugin"
 	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 	hclog "github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
+
+	"github.com/appmon/monitoring/pkg/internal/grafanaplugin"
 )
 
 // dataSourcePluginID is the nested data source's id (src/datasource/plugin.json).
@@ -36,32 +36,13 @@ type backendPlugin struct {
 	resource    pluginv2.ResourceClient
 }
 
-// startPlugin runs exe with Grafana's handshake, plugin set and environment
-// (not this process's: a developer's GF_PLUGIN_GRPC_ADDRESS_* must not leak in).
+// startPlugin runs exe as Grafana does (grafanaplugin) and dispenses the clients Grafana uses.
 func startPlugin(exe, grafanaVersion string) (*backendPlugin, error) {
 	if _, err := os.Stat(exe); err != nil {
 		return nil, fmt.Errorf("backend executable: %w (build it with: go build -o %s ./pkg)", err, exe)
 	}
-	cmd := exec.Command(exe)
-	cmd.Env = []string{"GF_VERSION=" + grafanaVersion, "GF_EDITION=oss"}
-	client := goplugin.NewClient(&goplugin.ClientConfig{
-		HandshakeConfig: goplugin.HandshakeConfig{
-			ProtocolVersion:  grpcplugin.ProtocolVersion,
-			MagicCookieKey:   grpcplugin.MagicCookieKey,
-			MagicCookieValue: grpcplugin.MagicCookieValue,
-		},
-		VersionedPlugins: map[int]goplugin.PluginSet{grpcplugin.ProtocolVersion: {
-			"diagnostics": &grpcplugin.DiagnosticsGRPCPlugin{},
-			"resource":    &grpcplugin.ResourceGRPCPlugin{},
-			"data":        &grpcplugin.DataGRPCPlugin{},
-			"stream":      &grpcplugin.StreamGRPCPlugin{},
-		}},
-		Cmd:              cmd,
-		SkipHostEnv:      true,
-		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
-		StartTimeout:     20 * time.Second,
-		Logger:           hclog.New(&hclog.LoggerOptions{Name: "plugin." + dataSourcePluginID, Level: hclog.Warn, Output: os.Stderr}),
-	})
+	client := goplugin.NewClient(grafanaplugin.ClientConfig(exe, grafanaVersion, 20*time.Second,
+		hclog.New(&hclog.LoggerOptions{Name: "plugin." + dataSourcePluginID, Level: hclog.Warn, Output: os.Stderr})))
 	p := &backendPlugin{client: client}
 	rpc, err := client.Client()
 	if err != nil {
