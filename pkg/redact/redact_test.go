@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/appmon/monitoring/pkg/internal/leakyapi"
 )
 
 const (
@@ -22,7 +24,7 @@ func TestRedactsEverySpelling(t *testing.T) {
 		"lower case":         "key " + strings.ToLower(apiKey) + " rejected",
 		"first 8":            "key " + apiKey[:8] + "… rejected",
 		"middle 9":           "key …" + apiKey[5:14] + "… rejected",
-		"last 12 swapped":    "key …" + swapCase(apiKey[len(apiKey)-12:]),
+		"last 12 swapped":    "key …" + leakyapi.SwapCase(apiKey[len(apiKey)-12:]),
 		"query escaped":      "GET /x?key=" + url.QueryEscape(apiKey) + "&a=1",
 		"path escaped":       "GET /x/" + url.PathEscape(apiKey) + "/y",
 		"base64 std":         "token " + std([]byte(apiKey)),
@@ -135,17 +137,4 @@ func longestRun(s, needle string) int {
 		}
 	}
 	return best
-}
-
-func swapCase(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		switch {
-		case 'a' <= c && c <= 'z':
-			b[i] = c - 32
-		case 'A' <= c && c <= 'Z':
-			b[i] = c + 32
-		}
-	}
-	return string(b)
 }

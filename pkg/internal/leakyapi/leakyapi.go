@@ -94,8 +94,8 @@ func (s *Server) Echo() string {
 func Spellings(k string) []string {
 	b64 := func(enc *base64.Encoding, v string) string { return enc.EncodeToString([]byte(v)) }
 	return []string{
-		k, strings.ToUpper(k), strings.ToLower(k), swapCase(k),
-		k[:8], k[3:12], k[len(k)-12:], strings.ToUpper(k[2:12]), swapCase(k[5:15]),
+		k, strings.ToUpper(k), strings.ToLower(k), SwapCase(k),
+		k[:8], k[3:12], k[len(k)-12:], strings.ToUpper(k[2:12]), SwapCase(k[5:15]),
 		url.QueryEscape(k), url.PathEscape(k), strings.ToLower(url.QueryEscape(k)),
 		b64(base64.StdEncoding, k), b64(base64.RawURLEncoding, k), b64(base64.URLEncoding, k),
 		b64(base64.StdEncoding, "apikey:"+k), b64(base64.RawStdEncoding, "x-"+k+"!"),
@@ -231,7 +231,9 @@ func headerDump(h http.Header) string {
 	return b.String()
 }
 
-func swapCase(s string) string {
+// SwapCase flips the case of every ASCII letter: the key as a server that
+// upper- or lower-cases what it echoes would send it back.
+func SwapCase(s string) string {
 	b := []byte(s)
 	for i, c := range b {
 		switch {
