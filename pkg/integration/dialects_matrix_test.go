@@ -86,7 +86,7 @@ func (m *dialectMatrix) setHealth(dialect, outcome string) {
 }
 
 // render is the matrix as an aligned text table.
-func (m *dialectMatrix) render(dialects []string, gaps map[string]string) string {
+func (m *dialectMatrix) render(dialects []string) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	rows := [][]string{append([]string{"dialect"}, dialectColumns...)}
@@ -115,9 +115,6 @@ func (m *dialectMatrix) render(dialects []string, gaps map[string]string) string
 			}
 			if len(extra) > 0 {
 				s += " (" + strings.Join(extra, ", ") + ")"
-			}
-			if _, gap := gaps[d+"/"+col]; gap && len(c.failures) > 0 {
-				s += " [known gap]"
 			}
 			row = append(row, s)
 		}

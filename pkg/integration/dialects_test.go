@@ -36,12 +36,6 @@ import (
 //   - never answer no data for a metric the server offers in another
 //     format (Prometheus text).
 
-// knownDialectGaps are matrix cells ("dialect/column") that still fail
-// because the data source cannot read that dialect yet; each says why.
-// They are reported in the matrix instead of failing the test; every other
-// cell is asserted.
-var knownDialectGaps = map[string]string{}
-
 const healthFirstLineMax = 300
 
 type dialectTarget struct {
@@ -76,20 +70,10 @@ func TestDialects(t *testing.T) {
 		}
 	})
 
-	t.Log("dialect matrix (checks run; no data: queries answered without a value; notices: panel notices):\n" + matrix.render(append([]string{"reference"}, names...), knownDialectGaps))
+	t.Log("dialect matrix (checks run; no data: queries answered without a value; notices: panel notices):\n" + matrix.render(append([]string{"reference"}, names...)))
 	failures := matrix.failures()
 	for _, cell := range sortedKeys(failures) {
-		msg := strings.Join(failures[cell], "\n    ")
-		if reason, gap := knownDialectGaps[cell]; gap {
-			t.Logf("known gap %s (%s):\n    %s", cell, reason, msg)
-			continue
-		}
-		t.Errorf("%s:\n    %s", cell, msg)
-	}
-	for _, cell := range sortedKeys(knownDialectGaps) {
-		if _, failing := failures[cell]; !failing {
-			t.Logf("known gap %s now passes: remove it from knownDialectGaps", cell)
-		}
+		t.Errorf("%s:\n    %s", cell, strings.Join(failures[cell], "\n    "))
 	}
 }
 
