@@ -82,7 +82,7 @@ func TestParseObjectivesErrors(t *testing.T) {
 		{"target above 100", `{"slos":[{"kind":"availability","target":120}]}`, []string{"slos[0].target: 120"}},
 		{"unknown window", `{"slos":[{"kind":"availability","window":"9d"}]}`, []string{`slos[0].window: "9d" is not supported`, "calendar_month"}},
 		{"bad time zone", `{"slos":[{"kind":"availability","window":"calendar_month","time_zone":"Mars/Olympus"}]}`, []string{`slos[0].time_zone: "Mars/Olympus" is not an IANA time zone`}},
-		{"time zone on a rolling window", `{"slos":[{"kind":"availability","window":"30d","time_zone":"UTC"}]}`, []string{"slos[0].time_zone: only calendar_month windows"}},
+		{"time zone on a rolling window", `{"slos":[{"kind":"availability","window":"30d","time_zone":"UTC"}]}`, []string{"slos[0].time_zone: only calendar_month and calendar_quarter windows"}},
 		{"threshold on availability", `{"slos":[{"kind":"availability","threshold_ms":100}]}`, []string{"slos[0].threshold_ms: only latency objectives"}},
 		{"negative threshold", `{"slos":[{"kind":"latency","threshold_ms":-5}]}`, []string{"slos[0].threshold_ms: -5 must be a positive"}},
 		{"metric on error rate", `{"slos":[{"kind":"error_rate","metric":"x"}]}`, []string{"slos[0].metric: error_rate objectives always use"}},
