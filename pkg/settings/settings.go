@@ -83,6 +83,9 @@ type Settings struct {
 	// HTTPOptions are the SDK client options (TLS, custom headers, proxy),
 	// with our timeout applied.
 	HTTPOptions httpclient.Options
+
+	// Memory bounds the cache and the bodies being received (memory.go).
+	Memory Memory
 }
 
 // ErrConfig marks errors the user fixes in the data source settings.
@@ -131,6 +134,9 @@ func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings,
 	}
 	out.Redactor = redact.New(out.APIKey, out.AdminKey)
 	if err := out.applyJSONData(jd); err != nil {
+		return nil, err
+	}
+	if out.Memory, err = loadMemory(s.JSONData, out.MaxResponseBytes); err != nil {
 		return nil, err
 	}
 
