@@ -76,6 +76,8 @@ type Model struct {
 	// burn_rate_1h, budget_remaining_ratio, ...) as a numeric-long frame,
 	// the shape an alert rule condition reads directly.
 	SloField string `json:"sloField,omitempty"`
+	// SloWindow evaluates the objectives over this window instead of their own (e.g. calendar_month).
+	SloWindow string `json:"sloWindow,omitempty"`
 	// OncallView is now (default), shifts or escalation.
 	OncallView string `json:"oncallView,omitempty"`
 	// ShiftCount is the number of shifts per layer of the shifts view.

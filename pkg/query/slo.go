@@ -39,7 +39,7 @@ func parseSLOFields(q *Query) error {
 	if q.SloField != "" && !contains(sloFieldNames(), q.SloField) {
 		return badQueryf("sloField %q is not a number of the slo frame: use one of %s", q.SloField, strings.Join(sloFieldNames(), ", "))
 	}
-	return nil
+	return parseSLOWindow(q)
 }
 
 // runSLO evaluates the data source's objectives at now. Panels get the
@@ -55,6 +55,7 @@ func (r *Runner) runSLO(ctx context.Context, q Query, tr *trace) (data.Frames, e
 	if err != nil {
 		return nil, err
 	}
+	objs = withSLOWindow(objs, q.SloWindow)
 	if len(r.Objectives) == 0 {
 		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("No SLO objectives are configured: the data source settings have an empty jsonData.%s list; remove it for the defaults or add objectives.", slo.JSONDataKey))
 	}
