@@ -51,6 +51,7 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("GET /annotations", d.handle(d.annotations))
 	mux.HandleFunc("GET /capabilities", d.handle(d.capabilities))
 	mux.HandleFunc("GET /oncall/schedule", d.handle(d.oncallSchedule))
+	mux.HandleFunc("GET /sla-report", d.handle(d.slaReport))
 	mux.HandleFunc("POST /preview", d.preview) // resources_preview.go
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives, /annotations, /capabilities or /oncall/schedule", r.Method, r.URL.Path))
