@@ -53,6 +53,8 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("GET /oncall/schedule", d.handle(d.oncallSchedule))
 	mux.HandleFunc("GET /sla-report", d.handle(d.slaReport))
 	mux.HandleFunc("POST /preview", d.preview) // resources_preview.go
+	mux.HandleFunc("POST /validate/objectives", d.validateObjectives)
+	mux.HandleFunc("POST /validate/schedule", d.validateSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives, /annotations, /capabilities or /oncall/schedule", r.Method, r.URL.Path))
 	})
