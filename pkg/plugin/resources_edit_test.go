@@ -60,7 +60,7 @@ func TestValidateObjectivesPreviewsCurrentValues(t *testing.T) {
 		body.Objectives[1].ThresholdMs == nil || *body.Objectives[1].ThresholdMs != 1500 || body.Objectives[1].Title != "" {
 		t.Errorf("normalised objectives = %+v", body.Objectives)
 	}
-	if !slices.Contains(body.Windows, "calendar_month") || !slices.Contains(body.Windows, "30d") || slices.Contains(body.Windows, "calendar_year") {
+	if !slices.Contains(body.Windows, "calendar_month") || !slices.Contains(body.Windows, "calendar_quarter") || !slices.Contains(body.Windows, "30d") || slices.Contains(body.Windows, "calendar_year") {
 		t.Errorf("windows = %v", body.Windows)
 	}
 	p := body.Preview
