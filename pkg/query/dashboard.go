@@ -25,9 +25,6 @@ var summaryUnits = map[string]string{
 }
 
 func (r *Runner) runDashboard(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		return r.liveFrames(ctx, q, tr)
-	}
 	_, ss, err := r.dashboardSeries(ctx, q, tr)
 	if err != nil {
 		return nil, err

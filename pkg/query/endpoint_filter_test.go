@@ -1,9 +1,12 @@
 package query
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
 	"github.com/appmon/monitoring/pkg/internal/fakeapi"
 )
@@ -55,7 +58,7 @@ func TestEndpointFilterOnMetrics(t *testing.T) {
 	if len(frames) != 1 || len(frames[0].Fields) != 0 || !strings.HasPrefix(notices[len(notices)-1].Text, `No series matches the endpoint filter "/api/nowhere"`) {
 		t.Fatalf("no match: %d frames, notices %v", len(frames), frames[0].Meta.Notices)
 	}
-	if _, err := r.Run(t.Context(), mustParse(t, "metrics", `{"endpoint":"overall","live":true}`, testNow, testNow)); err == nil || !strings.Contains(err.Error(), "live mode does not apply the endpoint filter") {
+	if _, err := Parse(backend.DataQuery{QueryType: "metrics", JSON: json.RawMessage(`{"endpoint":"overall","live":true}`)}); err == nil || !strings.Contains(err.Error(), "live mode does not apply the endpoint filter") {
 		t.Fatalf("live with an endpoint filter: %v", err)
 	}
 }

@@ -32,9 +32,6 @@ func HealthRequest(noCache bool) client.Request {
 }
 
 func (r *Runner) runHealth(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		return r.liveFrames(ctx, q, tr)
-	}
 	_, ss, err := r.healthSeries(ctx, q, tr)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	"github.com/grafana/grafana-plugin-sdk-go/live"
@@ -16,16 +15,31 @@ import (
 // paths only allow [A-Za-z0-9_-/=.].
 const livePathAll = "all"
 
-// LivePath is the Grafana Live path that streams a query's current values.
-func LivePath(q Query) (string, error) {
+// checkLive refuses, at parse time, a live query Grafana Live cannot
+// stream: a type whose model has no live field, or a filter a channel
+// path cannot carry.
+func checkLive(q Query) error {
+	if !q.Live {
+		return nil
+	}
+	if !Streams(q.Type) {
+		return badQueryf("live mode streams %s queries; turn it off for %s queries", streamingTypes(), q.Type)
+	}
 	if !q.Endpoints.All() {
 		// Channel paths carry the category and name filters only; one
 		// stream serves every viewer of a path, so the filter cannot be
 		// applied per panel.
-		return "", badQueryf("live mode does not apply the endpoint filter; turn live off or clear the endpoint filter")
+		return badQueryf("live mode does not apply the endpoint filter; turn live off or clear the endpoint filter")
 	}
-	switch q.Type {
-	case TypeMetrics:
+	return nil
+}
+
+// LivePath is the Grafana Live path that streams a query's current values.
+func LivePath(q Query) (string, error) {
+	if err := checkLive(Query{Model: Model{LiveOptions: LiveOptions{Live: true}}, Type: q.Type, Endpoints: q.Endpoints}); err != nil {
+		return "", err
+	}
+	if q.Type == TypeMetrics {
 		cat := livePathAll
 		if len(q.Categories) == 1 {
 			cat = q.Categories[0]
@@ -37,20 +51,18 @@ func LivePath(q Query) (string, error) {
 			p += "/" + base64.RawURLEncoding.EncodeToString([]byte(q.Names.String()))
 		}
 		return p, nil
-	case TypeHealth, TypeUptime, TypeDashboard:
-		p := string(q.Type)
-		if !q.Services.All() {
-			p += "/" + base64.RawURLEncoding.EncodeToString([]byte(q.Services.String()))
-		}
-		return p, nil
 	}
-	return "", badQueryf("live mode streams metrics, health, uptime and dashboard queries; turn it off for %s queries", q.Type)
+	p := string(q.Type)
+	if !q.Services.All() {
+		p += "/" + base64.RawURLEncoding.EncodeToString([]byte(q.Services.String()))
+	}
+	return p, nil
 }
 
 // ParseLivePath rebuilds the query a live path streams.
 func ParseLivePath(path string) (Query, error) {
 	parts := strings.Split(path, "/")
-	q := Query{Model: Model{Live: true}}
+	q := Query{Model: Model{LiveOptions: LiveOptions{Live: true}}}
 	decode := func(s string) (Matcher, error) {
 		b, err := base64.RawURLEncoding.DecodeString(s)
 		if err != nil {
@@ -78,7 +90,10 @@ func ParseLivePath(path string) (Query, error) {
 			}
 			q.Names = m
 		}
-	case TypeHealth, TypeUptime, TypeDashboard:
+	default:
+		if !Streams(Type(parts[0])) {
+			return Query{}, fmt.Errorf("live path %q: unknown stream; use metrics/<category>, health, uptime or dashboard", path)
+		}
 		if len(parts) > 2 {
 			return Query{}, fmt.Errorf("live path %q: want %s[/<service filter>]", path, parts[0])
 		}
@@ -90,8 +105,6 @@ func ParseLivePath(path string) (Query, error) {
 			}
 			q.Services = m
 		}
-	default:
-		return Query{}, fmt.Errorf("live path %q: unknown stream; use metrics/<category>, health, uptime or dashboard", path)
 	}
 	return q, nil
 }
@@ -103,23 +116,11 @@ func (r *Runner) LiveFrame(ctx context.Context, q Query) (*data.Frame, error) {
 }
 
 func (r *Runner) liveFrame(ctx context.Context, q Query, tr *trace) (*data.Frame, error) {
-	var (
-		ts  time.Time
-		ss  []series
-		err error
-	)
-	switch q.Type {
-	case TypeMetrics:
-		ts, ss, err = r.metricsSnapshot(ctx, q, tr)
-	case TypeHealth:
-		ts, ss, err = r.healthSeries(ctx, q, tr)
-	case TypeUptime:
-		ts, ss, err = r.uptimeSeries(ctx, q, tr)
-	case TypeDashboard:
-		ts, ss, err = r.dashboardSeries(ctx, q, tr)
-	default:
-		return nil, badQueryf("live mode is not available for %s queries", q.Type)
+	d, ok := lookupType(q.Type)
+	if !ok || d.Snapshot == nil {
+		return nil, badQueryf("live mode streams %s queries; turn it off for %s queries", streamingTypes(), q.Type)
 	}
+	ts, ss, err := d.Snapshot(r, ctx, q, tr)
 	if err != nil {
 		return nil, err
 	}

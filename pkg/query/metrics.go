@@ -13,9 +13,6 @@ import (
 )
 
 func (r *Runner) runMetrics(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		return r.liveFrames(ctx, q, tr)
-	}
 	caps := r.extensions(ctx, tr)
 	hasHistory := caps.Has(parse.ExtMetricsHistory)
 	if hasHistory && !q.From.IsZero() && q.To.After(q.From) {

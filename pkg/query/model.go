@@ -27,9 +27,6 @@ const (
 	TypeOncall    Type = "oncall"
 )
 
-// Types lists the query types in the editor's order.
-var Types = []Type{TypeMetrics, TypeHealth, TypeUptime, TypeAlerts, TypeDashboard, TypeSLO, TypeOncall}
-
 // Alerts actions.
 const (
 	AlertsActive        = "active"
@@ -43,33 +40,65 @@ var formats = map[string]bool{"": true, FormatAuto: true, FormatJSON: true, Form
 
 // Model is the query JSON the editor saves (and provisioning files and
 // alert rules contain). Every field is optional: an empty query shows all
-// current metrics.
+// current metrics. Its fields are grouped by the query types that read
+// them; model_types.go says which groups each query type has, and the JSON
+// schema (schema/) and the editor's TypeScript type are generated from
+// that (go test ./pkg/query -run TestQuerySchema -update).
 type Model struct {
 	QueryType string `json:"queryType,omitempty"`
+	MetricsOptions
+	SeriesOptions
+	ServiceOptions
+	AlertsOptions
+	SeverityOptions
+	SLOOptions
+	OncallOptions
+	LiveOptions
+}
+
+// MetricsOptions are the metrics query's own fields.
+type MetricsOptions struct {
 	// Category filters metrics: one category, a comma list, "{a,b}" (a
 	// multi-value template variable) or ""/"all" for every category.
 	Category string `json:"category,omitempty"`
-	// MetricName filters by name: exact names, comma lists, "{a,b}" and
-	// "*" wildcards. Applies to the numeric series of every query type
-	// (e.g. "health.response_time").
-	MetricName string `json:"metricName,omitempty"`
-	// Service filters health and dashboard series to one service (or list).
-	Service string `json:"service,omitempty"`
-	// AlertsAction is active (default), history or configuration.
-	AlertsAction string `json:"alertsAction,omitempty"`
-	// Severity filters alerts (one, a list, or empty for all).
-	Severity string `json:"severity,omitempty"`
-	// Format is the metrics wire format to request: auto (default: JSON,
-	// then Prometheus text, then Datadog series, remembering what worked),
-	// json, prometheus or datadog (that format only).
-	Format string `json:"format,omitempty"`
-	// Live streams current values through Grafana Live.
-	Live bool `json:"live,omitempty"`
 	// Endpoint filters series by their endpoint label: "overall" keeps the
 	// whole-application series (no endpoint label), anything else matches
 	// endpoint paths ("/api/tickets", "/api/*", lists). Empty keeps all.
 	Endpoint string `json:"endpoint,omitempty"`
+	// Format is the metrics wire format to request: auto (default: JSON,
+	// then Prometheus text, then Datadog series, remembering what worked),
+	// json, prometheus or datadog (that format only).
+	Format string `json:"format,omitempty" jsonschema:"enum=auto,enum=json,enum=prometheus,enum=datadog"`
+}
 
+// SeriesOptions filter the numeric series of a query.
+type SeriesOptions struct {
+	// MetricName filters by name: exact names, comma lists, "{a,b}" and
+	// "*" wildcards. Applies to the numeric series of every query type
+	// that has it (e.g. "health.response_time").
+	MetricName string `json:"metricName,omitempty"`
+}
+
+// ServiceOptions filter the dependencies of health and dashboard queries.
+type ServiceOptions struct {
+	// Service filters the series to one service (or a list).
+	Service string `json:"service,omitempty"`
+}
+
+// AlertsOptions are the alerts query's own fields.
+type AlertsOptions struct {
+	// AlertsAction is active (default), history or configuration.
+	AlertsAction string `json:"alertsAction,omitempty" jsonschema:"enum=active,enum=history,enum=configuration"`
+}
+
+// SeverityOptions filter alerts by severity.
+type SeverityOptions struct {
+	// Severity filters alerts (one, a list, or empty for all).
+	Severity string `json:"severity,omitempty"`
+}
+
+// SLOOptions are the slo query's own fields.
+type SLOOptions struct {
 	// Objective picks SLO objectives by id (one, a list or "" for all).
 	Objective string `json:"objective,omitempty"`
 	// SloField returns one numeric column of the "slo" frame (fast_burn,
@@ -78,10 +107,20 @@ type Model struct {
 	SloField string `json:"sloField,omitempty"`
 	// SloWindow evaluates the objectives over this window instead of their own (e.g. calendar_month).
 	SloWindow string `json:"sloWindow,omitempty"`
+}
+
+// OncallOptions are the oncall query's own fields.
+type OncallOptions struct {
 	// OncallView is now (default), shifts or escalation.
-	OncallView string `json:"oncallView,omitempty"`
+	OncallView string `json:"oncallView,omitempty" jsonschema:"enum=now,enum=shifts,enum=escalation"`
 	// ShiftCount is the number of shifts per layer of the shifts view.
-	ShiftCount int `json:"shiftCount,omitempty"`
+	ShiftCount int `json:"shiftCount,omitempty" jsonschema:"minimum=1,maximum=200"`
+}
+
+// LiveOptions are the fields of the query types Grafana Live can stream.
+type LiveOptions struct {
+	// Live streams current values through Grafana Live.
+	Live bool `json:"live,omitempty"`
 }
 
 // Query is a validated query with its time range.
@@ -176,6 +215,9 @@ func Parse(dq backend.DataQuery) (Query, error) {
 	if q.Endpoints, err = NewEndpointFilter(m.Endpoint); err != nil {
 		return Query{}, badQueryf("endpoint filter: %v", err)
 	}
+	if err := checkLive(q); err != nil {
+		return Query{}, err
+	}
 	if err := parseSLOFields(&q); err != nil {
 		return Query{}, err
 	}
@@ -186,12 +228,8 @@ func Parse(dq backend.DataQuery) (Query, error) {
 }
 
 func validType(t Type) bool {
-	for _, v := range Types {
-		if v == t {
-			return true
-		}
-	}
-	return false
+	_, ok := lookupType(t)
+	return ok
 }
 
 func typeList() string {

@@ -19,7 +19,7 @@ func TestParseDefaults(t *testing.T) {
 }
 
 func TestParseFields(t *testing.T) {
-	q, err := Parse(backend.DataQuery{QueryType: "Alerts", JSON: json.RawMessage(`{"queryType":"health","category":"{API,system}","metricName":"api.*","severity":"Critical,high","alertsAction":"HISTORY","format":"prometheus","live":true}`)})
+	q, err := Parse(backend.DataQuery{QueryType: "Alerts", JSON: json.RawMessage(`{"queryType":"health","category":"{API,system}","metricName":"api.*","severity":"Critical,high","alertsAction":"HISTORY","format":"prometheus"}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestParseFields(t *testing.T) {
 		t.Fatalf("DataQuery.QueryType wins over the JSON field: %q", q.Type)
 	}
 	if strings.Join(q.Categories, ",") != "api,system" || !q.Names.Match("api.error_rate") || q.Names.Match("system.cpu.usage") ||
-		!q.Severities.Match("critical") || q.Severities.Match("low") || q.AlertsAction != AlertsHistory || q.Format != "prometheus" || !q.Live {
+		!q.Severities.Match("critical") || q.Severities.Match("low") || q.AlertsAction != AlertsHistory || q.Format != "prometheus" {
 		t.Fatalf("parsed: %+v", q)
 	}
 	q, err = Parse(backend.DataQuery{JSON: json.RawMessage(`{"queryType":"uptime","category":"All","format":"json"}`)})
@@ -44,6 +44,7 @@ func TestParseErrors(t *testing.T) {
 		`{"format":"xml"}`:                   `unknown metrics format "xml": use auto, json, prometheus or datadog`,
 		`{"metricName":"[a"}`:                `metric name filter: "[a" is not a valid pattern`,
 		`{"live":"yes"}`:                     `the query is not valid JSON or a field has the wrong type`,
+		`{"queryType":"alerts","live":true}`: `live mode streams metrics, health, uptime and dashboard queries; turn it off for alerts queries`,
 		`{"metricName":"` + many(101) + `"}`: `metric name filter: 101 items`,
 	}
 	for in, want := range tests {

@@ -43,10 +43,6 @@ func parseOncallFields(q *Query) error {
 // runOncall answers from the schedule in the settings; only the
 // escalation view calls the server (for the active alerts).
 func (r *Runner) runOncall(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		_, err := LivePath(q)
-		return nil, err
-	}
 	s := r.Schedule
 	if s == nil {
 		return nil, badQueryf("this data source has no on-call schedule; add jsonData.%s to its settings", oncall.JSONDataKey)

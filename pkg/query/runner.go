@@ -30,27 +30,21 @@ type Runner struct {
 	Schedule *oncall.Schedule
 }
 
-// handlers maps each query type to its implementation.
-var handlers = map[Type]func(*Runner, context.Context, Query, *trace) (data.Frames, error){
-	TypeMetrics:   (*Runner).runMetrics,
-	TypeHealth:    (*Runner).runHealth,
-	TypeUptime:    (*Runner).runUptime,
-	TypeAlerts:    (*Runner).runAlerts,
-	TypeDashboard: (*Runner).runDashboard,
-	TypeSLO:       (*Runner).runSLO,
-	TypeOncall:    (*Runner).runOncall,
-}
-
 // Run executes one query. Errors are *client.Error (upstream),
 // *BadQueryError (the query) or parse failures already converted to
 // *client.Error; each message says what to fix.
 func (r *Runner) Run(ctx context.Context, q Query) (data.Frames, error) {
-	h, ok := handlers[q.Type]
+	d, ok := lookupType(q.Type)
 	if !ok {
 		return nil, badQueryf("unknown query type %q: use one of %s", q.Type, typeList())
 	}
 	tr := &trace{}
-	frames, err := h(r, ctx, q, tr)
+	run := d.Run
+	if q.Live {
+		// Parse refused live for the types that cannot stream it.
+		run = (*Runner).liveFrames
+	}
+	frames, err := run(r, ctx, q, tr)
 	if err != nil {
 		return nil, err
 	}

@@ -47,10 +47,6 @@ func parseSLOFields(q *Query) error {
 // "slo" frame alone (Grafana's expressions read one numeric-long frame per
 // query), or with sloField a single column of it.
 func (r *Runner) runSLO(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		_, err := LivePath(q)
-		return nil, err
-	}
 	objs, err := r.selectObjectives(q)
 	if err != nil {
 		return nil, err

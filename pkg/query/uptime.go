@@ -20,9 +20,6 @@ const (
 )
 
 func (r *Runner) runUptime(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
-	if q.Live {
-		return r.liveFrames(ctx, q, tr)
-	}
 	_, ss, err := r.uptimeSeries(ctx, q, tr)
 	if err != nil {
 		return nil, err
