@@ -8,8 +8,11 @@ import (
 
 // responseCache keeps successful responses for a short TTL so that many
 // panels and viewers reading the same endpoint share one upstream request.
-// It is bounded by entry count and by total body bytes; the least recently
-// used entries go first.
+// It is bounded by entry count and by bytes, counting what an entry really
+// holds: the body, what was parsed from it (estimated, see memsize.go)
+// and the entry itself. The least recently used entries go first; expired
+// ones are swept on a timer, so memory goes back after the last query;
+// a body that fails to parse is dropped (the next query asks again).
 type responseCache struct {
 	ttl        time.Duration
 	maxEntries int
@@ -19,13 +22,20 @@ type responseCache struct {
 	ll    *list.List // front = most recently used
 	items map[string]*list.Element
 	bytes int64
+
+	stop chan struct{}
 }
 
 type cacheEntry struct {
 	key     string
 	resp    *Response
+	size    int64
 	expires time.Time
 }
+
+// entryOverhead approximates the entry, list element, map slot and
+// Response struct around a body.
+const entryOverhead = 512
 
 func newResponseCache(ttl time.Duration, maxEntries int, maxBytes int64) *responseCache {
 	return &responseCache{ttl: ttl, maxEntries: maxEntries, maxBytes: maxBytes, ll: list.New(), items: map[string]*list.Element{}}
@@ -53,8 +63,12 @@ func (c *responseCache) get(key string, now time.Time) (*Response, bool) {
 }
 
 func (c *responseCache) put(key string, resp *Response, now time.Time) {
-	size := int64(len(resp.Body))
-	if !c.enabled() || size > c.maxBytes {
+	if !c.enabled() {
+		return
+	}
+	resp.cache, resp.cacheKey = c, key
+	size := resp.heldBytes(key)
+	if size > c.maxBytes || resp.unparseable.Load() {
 		return
 	}
 	c.mu.Lock()
@@ -62,8 +76,45 @@ func (c *responseCache) put(key string, resp *Response, now time.Time) {
 	if el, ok := c.items[key]; ok {
 		c.removeElement(el)
 	}
-	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, resp: resp, expires: now.Add(c.ttl)})
+	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, resp: resp, size: size, expires: now.Add(c.ttl)})
 	c.bytes += size
+	c.evict()
+}
+
+// grew adds what was parsed from a cached response to its size.
+func (c *responseCache) grew(key string, resp *Response, n int64) {
+	if c == nil || n == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[key]
+	if !ok || el.Value.(*cacheEntry).resp != resp {
+		return
+	}
+	ent := el.Value.(*cacheEntry)
+	ent.size += n
+	c.bytes += n
+	if ent.size > c.maxBytes {
+		c.removeElement(el)
+		return
+	}
+	c.evict()
+}
+
+// drop removes a response whose body could not be parsed.
+func (c *responseCache) drop(key string, resp *Response) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.items[key]; ok && el.Value.(*cacheEntry).resp == resp {
+		c.removeElement(el)
+	}
+}
+
+func (c *responseCache) evict() {
 	for c.ll.Len() > c.maxEntries || c.bytes > c.maxBytes {
 		c.removeElement(c.ll.Back())
 	}
@@ -73,16 +124,72 @@ func (c *responseCache) removeElement(el *list.Element) {
 	ent := el.Value.(*cacheEntry)
 	c.ll.Remove(el)
 	delete(c.items, ent.key)
-	c.bytes -= int64(len(ent.resp.Body))
+	c.bytes -= ent.size
 }
 
-func (c *responseCache) len() int {
+// sweep removes every expired entry.
+func (c *responseCache) sweep(now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for el := c.ll.Back(); el != nil; {
+		prev := el.Prev()
+		if !now.Before(el.Value.(*cacheEntry).expires) {
+			c.removeElement(el)
+		}
+		el = prev
+	}
+}
+
+// sweepInterval: about once per TTL, so an entry outlives its TTL by at
+// most one more, but not more often than once a second.
+func (c *responseCache) sweepInterval() time.Duration {
+	return min(max(c.ttl, time.Second), time.Minute)
+}
+
+func (c *responseCache) startSweeper() {
+	if !c.enabled() {
+		return
+	}
+	c.stop = make(chan struct{})
+	go func(stop chan struct{}, every time.Duration) {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case now := <-t.C:
+				c.sweep(now)
+			case <-stop:
+				return
+			}
+		}
+	}(c.stop, c.sweepInterval())
+}
+
+func (c *responseCache) stopSweeper() {
 	if c == nil {
-		return 0
+		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.ll.Len()
+	if c.stop != nil {
+		close(c.stop)
+		c.stop = nil
+	}
+}
+
+// usage is the entry count and the bytes accounted.
+func (c *responseCache) usage() (int, int64) {
+	if c == nil {
+		return 0, 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ll.Len(), c.bytes
+}
+
+func (c *responseCache) len() int {
+	n, _ := c.usage()
+	return n
 }
 
 func (c *responseCache) clear() {

@@ -44,20 +44,32 @@ func (c *Client) Capabilities(ctx context.Context) Capabilities {
 		return v
 	}
 	c.caps.mu.Unlock()
-
-	v, _, _ := c.group.Do("\x00capabilities", func() (any, error) {
-		return c.discover(ctx), nil
-	})
-	return v.(Capabilities)
+	return c.sharedDiscovery(ctx)
 }
 
 // RefreshCapabilities discovers again, ignoring the cached result (the
 // health check runs after a server may have been upgraded).
 func (c *Client) RefreshCapabilities(ctx context.Context) Capabilities {
-	v, _, _ := c.group.Do("\x00capabilities", func() (any, error) {
-		return c.discover(ctx), nil
+	return c.sharedDiscovery(ctx)
+}
+
+// sharedDiscovery runs one discovery for every caller waiting on it. Like
+// a coalesced fetch it runs on a context of its own with the data
+// source's timeout: one viewer closing its dashboard must not fail the
+// discovery another viewer's query waits for. Each caller stops waiting
+// at its own deadline.
+func (c *Client) sharedDiscovery(ctx context.Context) Capabilities {
+	ch := c.group.DoChan("\x00capabilities", func() (any, error) {
+		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
+		defer cancel()
+		return c.discover(dctx), nil
 	})
-	return v.(Capabilities)
+	select {
+	case res := <-ch:
+		return res.Val.(Capabilities)
+	case <-ctx.Done():
+		return Capabilities{Err: c.transportError(PathCapabilities, ctx.Err(), c.timeout)}
+	}
 }
 
 func (c *Client) discover(ctx context.Context) Capabilities {

@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"time"
@@ -35,11 +34,10 @@ const (
 	PathCapabilities   = "/api/monitoring/capabilities"
 )
 
-// Cache bounds: generous for one data source's handful of endpoints, small
-// enough that a misbehaving dashboard cannot grow the plugin without limit.
+// Cache entry bound: generous for one data source's handful of endpoints;
+// the byte bound is a setting (cacheMaxBytes).
 const (
 	cacheMaxEntries = 512
-	cacheMinBytes   = 64 << 20
 	errorBodyLimit  = 64 << 10
 )
 
@@ -67,6 +65,7 @@ type Response struct {
 	FetchedAt   time.Time
 
 	memo memo
+	cacheLink
 }
 
 // Client is safe for concurrent use; one exists per data source instance.
@@ -86,8 +85,13 @@ type Client struct {
 	allowedHosts []string
 
 	cache *responseCache
-	group singleflight.Group
-	caps  capabilitiesCache
+	// budget bounds the response bytes being received at once (body.go).
+	budget *byteBudget
+	// transport is under the SDK's middlewares, which hide its
+	// CloseIdleConnections from http.Client.
+	transport *http.Transport
+	group     singleflight.Group
+	caps      capabilitiesCache
 
 	mapping *parse.Mapping // jsonData.mappings; see mapping.go
 	// mformat is the metrics format negotiation found (capabilities.go).
@@ -99,21 +103,41 @@ type Client struct {
 // New builds the client from validated settings, with the SDK's HTTP
 // client (TLS, custom headers, proxy, tracing and metrics middlewares).
 func New(s *settings.Settings) (*Client, error) {
-	hc, err := httpclient.New(s.HTTPOptions)
+	var transport *http.Transport
+	opts := s.HTTPOptions
+	configure := opts.ConfigureTransport
+	opts.ConfigureTransport = func(o httpclient.Options, t *http.Transport) {
+		if configure != nil {
+			configure(o, t)
+		}
+		transport = t
+	}
+	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, &settings.ConfigError{Msg: "cannot create the HTTP client from the data source settings: " + err.Error() + "; check the TLS certificates and keys"}
 	}
-	c := &Client{
-		base:     s.BaseURL,
-		http:     hc,
-		apiKey:   s.APIKey,
-		timeout:  s.Timeout,
-		retries:  s.Retries,
-		maxBytes: s.MaxResponseBytes,
-		backoff:  defaultBackoff,
-		cache:    newResponseCache(s.CacheTTL, cacheMaxEntries, max(cacheMinBytes, 4*s.MaxResponseBytes)),
-		now:      time.Now,
+	inflight := s.Memory.InflightMaxBytes
+	if inflight <= 0 {
+		inflight = max(settings.DefaultInflightMaxBytes, s.MaxResponseBytes)
 	}
+	cacheBytes := s.Memory.CacheMaxBytes
+	if cacheBytes <= 0 {
+		cacheBytes = settings.DefaultCacheMaxBytes
+	}
+	c := &Client{
+		base:      s.BaseURL,
+		http:      hc,
+		transport: transport,
+		apiKey:    s.APIKey,
+		timeout:   s.Timeout,
+		retries:   s.Retries,
+		maxBytes:  s.MaxResponseBytes,
+		backoff:   defaultBackoff,
+		budget:    newByteBudget(inflight),
+		cache:     newResponseCache(s.CacheTTL, cacheMaxEntries, cacheBytes),
+		now:       time.Now,
+	}
+	c.cache.startSweeper()
 	c.red, c.allowedHosts = s.Redactor, s.AllowedRedirectHosts
 	if c.red == nil {
 		c.red = redact.New(s.APIKey, s.AdminKey)
@@ -132,11 +156,20 @@ func New(s *settings.Settings) (*Client, error) {
 // BaseURL is the application root the client talks to.
 func (c *Client) BaseURL() *url.URL { return c.base }
 
-// Close releases idle connections; the instance is being replaced.
+// Close releases idle connections, the cache and its sweeper; the
+// instance is being replaced.
 func (c *Client) Close() {
 	c.http.CloseIdleConnections()
+	if c.transport != nil {
+		c.transport.CloseIdleConnections()
+	}
+	c.cache.stopSweeper()
 	c.cache.clear()
 }
+
+// Reset empties the cache (a benchmark's fresh refresh); the client stays
+// usable.
+func (c *Client) Reset() { c.cache.clear() }
 
 // URL builds the absolute URL of an endpoint.
 func (c *Client) URL(path string, q url.Values) string {
@@ -204,24 +237,28 @@ func (c *Client) fetch(ctx context.Context, u string, r Request) (*Response, err
 			return resp, nil
 		}
 		err.Attempts = attempt
+		if retryAfter > 0 && err.Kind == KindRateLimited {
+			err.RetryAfter = retryAfter // the message says how long was asked
+		}
 		if !err.retryable() || attempt > c.retries {
 			return nil, err
 		}
 		wait := c.backoff.delay(attempt)
 		if retryAfter > 0 {
-			wait = retryAfter
-			if wait > c.backoff.maxRetryAfter {
-				if err.Kind == KindRateLimited {
-					err.RetryAfter = retryAfter
-				}
+			if retryAfter > c.backoff.maxRetryAfter {
+				err.RetryAfterTooLong = err.Kind == KindRateLimited
 				return nil, err
 			}
+			// Every viewer was told the same instant: spread the retries.
+			wait = retryAfter + c.backoff.jitter(retryAfter)
 		}
-		if dl, ok := ctx.Deadline(); ok && c.now().Add(wait).After(dl) {
-			if retryAfter > 0 && err.Kind == KindRateLimited {
-				err.RetryAfter = retryAfter
+		if dl, ok := ctx.Deadline(); ok {
+			left := dl.Sub(c.now())
+			if retryAfter > left || (retryAfter == 0 && wait > left) {
+				err.RetryAfterTooLong = retryAfter > 0 && err.Kind == KindRateLimited
+				return nil, err
 			}
-			return nil, err
+			wait = min(wait, left)
 		}
 		if sleepCtx(ctx, wait) != nil {
 			return nil, err
@@ -253,15 +290,16 @@ func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, t
 	if !ok && r.Accept == nil {
 		readLimit = min(limit, errorBodyLimit)
 	}
-	body, err := io.ReadAll(io.LimitReader(res.Body, readLimit+1))
-	if err != nil {
-		return nil, 0, c.transportError(r.Path, err, c.timeout)
+	read, rerr := c.readBody(ctx, r.Path, res, readLimit)
+	if rerr != nil {
+		return nil, 0, rerr
 	}
-	if int64(len(body)) > readLimit {
-		if ok || r.Accept != nil {
-			return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
-		}
-		body = body[:readLimit] // an error page: its start is enough for the message
+	// The reservation covers the body until it is mapped and handed on;
+	// from then on the cache accounts for what it keeps.
+	defer c.budget.release(read.reserved)
+	body := read.body
+	if read.over && (ok || r.Accept != nil) {
+		return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
 	}
 	if ok || r.Accept != nil {
 		mapped, err := c.mapBody(r, body)

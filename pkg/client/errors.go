@@ -46,6 +46,8 @@ const (
 	KindMapping
 	// KindRedirect: a redirect to another host was refused (redirect.go).
 	KindRedirect
+	// KindOverBudget: one body alone is larger than the in-flight budget.
+	KindOverBudget
 )
 
 // Error is a failed upstream call. Error() is the sentence the user sees
@@ -70,11 +72,16 @@ type Error struct {
 	KeyMissing bool
 	// Timeout is the budget that ran out (KindTimeout).
 	Timeout time.Duration
-	// Limit is the response size limit (KindTooLarge).
+	// Limit is the response size limit (KindTooLarge) or the in-flight
+	// budget (KindOverBudget).
 	Limit int64
-	// RetryAfter is what a 429/503 asked for when it exceeded the time left.
+	// Size is the announced body size (KindOverBudget; 0 when unknown).
+	Size int64
+	// RetryAfter is the wait a 429/503 asked for (Retry-After).
 	RetryAfter time.Duration
-	Err        error
+	// RetryAfterTooLong: the wait was longer than the time left.
+	RetryAfterTooLong bool
+	Err               error
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -93,8 +100,11 @@ func (e *Error) Error() string {
 	case KindBadRequest:
 		return fmt.Sprintf("upstream rejected the request to %s (400 Bad Request)%s; adjust the query", e.Path, e.serverSaid())
 	case KindRateLimited:
-		if e.RetryAfter > 0 {
+		if e.RetryAfterTooLong {
 			return fmt.Sprintf("upstream rate-limited %s (429 Too Many Requests) and asked to retry after %s, longer than the time left; lower the dashboard refresh rate or raise the cache TTL in the data source settings", e.Path, e.RetryAfter)
+		}
+		if e.RetryAfter > 0 {
+			return fmt.Sprintf("upstream rate-limited %s (429 Too Many Requests)%s; the server asked to wait %s; lower the dashboard refresh rate or raise the cache TTL in the data source settings", e.Path, e.afterAttempts(), e.RetryAfter)
 		}
 		return fmt.Sprintf("upstream rate-limited %s (429 Too Many Requests)%s; lower the dashboard refresh rate or raise the cache TTL in the data source settings", e.Path, e.afterAttempts())
 	case KindServerError:
@@ -116,6 +126,12 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("upstream closed the connection while answering %s%s: the server or a proxy dropped it; check the monitoring API's logs", e.Path, e.afterAttempts())
 	case KindTooLarge:
 		return fmt.Sprintf("upstream response for %s is larger than the %s limit: raise the maximum response size in the data source settings or narrow the query (category, metric name)", e.Path, formatBytes(e.Limit))
+	case KindOverBudget:
+		size := "larger than"
+		if e.Size > 0 {
+			size = humanBytes(e.Size) + ", more than"
+		}
+		return fmt.Sprintf("upstream response for %s is %s the %s this data source may receive at once: raise the in-flight memory (inflightMaxBytes) in the data source settings or narrow the query (category, metric name)", e.Path, size, formatBytes(e.Limit))
 	case KindMalformed:
 		return fmt.Sprintf("upstream returned malformed data for %s: %s; the endpoint does not follow the monitoring contract", e.Path, e.Detail)
 	case KindHTML:
@@ -208,6 +224,18 @@ func formatBytes(n int64) string {
 		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<10 && n%(1<<10) == 0:
 		return fmt.Sprintf("%d KiB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+// humanBytes is a size rounded for reading (a body's announced length).
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	default:
 		return fmt.Sprintf("%d bytes", n)
 	}

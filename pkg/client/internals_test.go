@@ -9,7 +9,9 @@ import (
 func TestResponseCacheBounds(t *testing.T) {
 	now := time.Unix(0, 0)
 	body := func(n int) *Response { return &Response{Body: make([]byte, n)} }
-	c := newResponseCache(time.Second, 2, 100)
+	// Sizes count the body, the key and the entry around it.
+	size := func(key string, n int) int64 { return int64(n+len(key)) + entryOverhead }
+	c := newResponseCache(time.Second, 2, size("a", 10)+size("big", 95)-1) // two small ones fit, big only alone
 	c.put("a", body(10), now)
 	c.put("b", body(10), now)
 	c.get("a", now) // a is now most recently used
@@ -21,18 +23,18 @@ func TestResponseCacheBounds(t *testing.T) {
 		t.Fatal("a should stay")
 	}
 	c.put("big", body(95), now)
-	if c.len() != 1 || c.bytes != 95 {
-		t.Fatalf("byte bound: len=%d bytes=%d", c.len(), c.bytes)
+	if n, b := c.usage(); n != 1 || b != size("big", 95) {
+		t.Fatalf("byte bound: len=%d bytes=%d", n, b)
 	}
-	c.put("huge", body(101), now)
+	c.put("huge", body(int(c.maxBytes)), now)
 	if _, ok := c.get("huge", now); ok {
 		t.Fatal("an entry larger than the whole cache must not be stored")
 	}
 	if _, ok := c.get("big", now.Add(time.Second)); ok {
 		t.Fatal("expired entry returned")
 	}
-	if c.len() != 0 || c.bytes != 0 {
-		t.Fatalf("expired entry not removed: len=%d bytes=%d", c.len(), c.bytes)
+	if n, b := c.usage(); n != 0 || b != 0 {
+		t.Fatalf("expired entry not removed: len=%d bytes=%d", n, b)
 	}
 	var disabled *responseCache
 	disabled.put("x", body(1), now) // nil-safe

@@ -30,6 +30,13 @@ func (p backoffPolicy) delay(n int) time.Duration {
 	return half + rand.N(half+1)
 }
 
+// jitter is the random extra wait after a server's Retry-After: up to a
+// quarter of it, at least up to the base delay.
+func (p backoffPolicy) jitter(retryAfter time.Duration) time.Duration {
+	span := max(retryAfter/4, p.base)
+	return rand.N(span + 1)
+}
+
 // parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
 func parseRetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
