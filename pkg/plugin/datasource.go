@@ -71,7 +71,8 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	// client to try a corrected mapping before it is saved.
 	ds.configErr = mapErr
 	ds.settings, ds.client = st, c
-	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: objectives, Schedule: schedule}
+	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: objectives, Schedule: schedule,
+		History: query.NewHistoryCache(st.HistoryCacheBytes)}
 	return ds, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -104,40 +103,27 @@ func pickStep(want float64, resolutions []int) int {
 }
 
 type historyRequest struct {
-	params   url.Values
-	optional bool // one of "all categories": a server without it is not an error
+	selector url.Values // name= or category=
+	optional bool       // one of "all categories": a server without it is not an error
 }
 
-func planHistoryRequests(q Query, w historyWindow) []historyRequest {
-	base := func() url.Values {
-		v := url.Values{}
-		v.Set("from", strconv.FormatInt(w.From.UnixMilli(), 10))
-		v.Set("to", strconv.FormatInt(w.To.UnixMilli(), 10))
-		v.Set("step", strconv.Itoa(w.Step))
-		return v
-	}
+func planHistoryRequests(q Query) []historyRequest {
 	var reqs []historyRequest
 	switch names, exact := q.Names.Exact(); {
 	case len(q.Categories) > 0:
 		for _, c := range q.Categories {
-			v := base()
-			v.Set("category", c)
-			reqs = append(reqs, historyRequest{params: v})
+			reqs = append(reqs, historyRequest{selector: url.Values{"category": {c}}})
 		}
 	case exact && len(names) <= maxNamedRequests:
 		for _, n := range names {
-			v := base()
 			if e, ok := parse.LookupMetric(n); ok {
 				n = e.Name
 			}
-			v.Set("name", n)
-			reqs = append(reqs, historyRequest{params: v})
+			reqs = append(reqs, historyRequest{selector: url.Values{"name": {n}}})
 		}
 	default:
 		for _, c := range parse.Categories {
-			v := base()
-			v.Set("category", c)
-			reqs = append(reqs, historyRequest{params: v, optional: true})
+			reqs = append(reqs, historyRequest{selector: url.Values{"category": {c}}, optional: true})
 		}
 	}
 	return reqs
@@ -151,7 +137,7 @@ func (r *Runner) metricsHistory(ctx context.Context, q Query, caps parse.Capabil
 	if err != nil {
 		return nil, err
 	}
-	reqs := planHistoryRequests(q, w)
+	reqs := planHistoryRequests(q)
 	results := make([]parse.History, len(reqs))
 	errs := make([]error, len(reqs))
 	var wg sync.WaitGroup
@@ -159,7 +145,7 @@ func (r *Runner) metricsHistory(ctx context.Context, q Query, caps parse.Capabil
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i], errs[i] = r.fetchHistory(ctx, hr.params, tr)
+			results[i], errs[i] = r.historyRange(ctx, hr.selector, w.From, w.To, w.Step, caps.Retention.MetricsDays, tr)
 		}()
 	}
 	wg.Wait()

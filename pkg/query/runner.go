@@ -28,6 +28,8 @@ type Runner struct {
 	// or the default); the oncall query type and the on-call labels of
 	// alert queries read it. Nil disables both.
 	Schedule *oncall.Schedule
+	// History holds fetched metric history between queries (history_cache.go); nil fetches whole windows.
+	History *HistoryCache
 }
 
 // Run executes one query. Errors are *client.Error (upstream),

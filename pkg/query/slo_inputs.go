@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -156,12 +155,9 @@ func (r *Runner) sloHistory(ctx context.Context, objs []slo.Objective, now time.
 		go func() {
 			defer wg.Done()
 			f := fetches[j.fetch]
-			params := url.Values{}
-			params.Set("name", j.name)
-			params.Set("from", strconv.FormatInt(f.From.UnixMilli(), 10))
-			params.Set("to", strconv.FormatInt(f.To.UnixMilli(), 10))
-			params.Set("step", strconv.Itoa(f.Step))
-			results[k], errs[k] = r.fetchHistory(ctx, params, tr)
+			// Through the history cache: a rule evaluated every minute
+			// fetches the last minutes, not the whole window again.
+			results[k], errs[k] = r.historyRange(ctx, url.Values{"name": {j.name}}, f.From, f.To, f.Step, caps.Retention.MetricsDays, tr)
 		}()
 	}
 	wg.Wait()

@@ -86,6 +86,8 @@ type Settings struct {
 
 	// Memory bounds the cache and the bodies being received (memory.go).
 	Memory Memory
+	// HistoryCacheBytes bounds the metric history cache (history_cache.go).
+	HistoryCacheBytes int64
 }
 
 // ErrConfig marks errors the user fixes in the data source settings.
@@ -137,6 +139,9 @@ func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings,
 		return nil, err
 	}
 	if out.Memory, err = loadMemory(s.JSONData, out.MaxResponseBytes); err != nil {
+		return nil, err
+	}
+	if out.HistoryCacheBytes, err = loadHistoryCache(s.JSONData); err != nil {
 		return nil, err
 	}
 
