@@ -123,9 +123,33 @@ for (const theme of ['dark', 'light']) {
       assert.equal(await full.getByRole('meter').count(), 3);
       assert.equal(await full.getByRole('table').count(), 3);
       assert.equal(await full.getByRole('img', { name: /^Trend from/ }).count(), 3);
+      // Burn tables: one line per row, every row the same height ("6h" never above "6.4×").
+      const rowHeights = await full
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+      assert.equal(rowHeights.length, 12);
+      assert.ok(
+        Math.max(...rowHeights) - Math.min(...rowHeights) < 1,
+        `burn-table rows differ in height: ${rowHeights}`
+      );
       const compact = gallery.panel('sla-compact');
-      assert.ok(await compact.getByText('99.953%').isVisible());
+      assert.ok(await compact.getByText('99.953\u00a0%').isVisible());
       assert.ok(await compact.getByText('Fast burn').isVisible());
+      assert.match(
+        await compact.getByRole('article', { name: 'Availability' }).innerText(),
+        /Meeting target · 99\.9\s%/
+      );
+      // The trend has its own strip: it starts below the status line and the budget bar.
+      for (const tile of await compact.getByRole('article').all()) {
+        const strip = await tile.getByTestId('tile-trend').boundingBox();
+        const status = await tile.getByTestId('compliance-status').boundingBox();
+        const meter = await tile.getByRole('meter').boundingBox();
+        assert.ok(strip && status && meter);
+        assert.ok(
+          strip.y >= status.y + status.height && strip.y >= meter.y + meter.height,
+          'trend runs under the text'
+        );
+      }
       const partial = gallery.panel('sla-partial');
       assert.ok(await partial.getByText('custom_slo has no "actual" field', { exact: false }).isVisible());
       assert.ok(await partial.getByText('Query B: slo_trend', { exact: false }).isVisible());

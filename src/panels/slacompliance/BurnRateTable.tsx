@@ -24,55 +24,67 @@ export function BurnRateTable({ objective }: { objective: SlaObjective }) {
   const styles = useStyles2(getStyles);
   const pairs = BURN_PAIRS.map((pair) => readPair(objective, pair));
   return (
-    <table className={styles.table} aria-label={`Burn rates for ${objective.title}`}>
-      <thead>
-        <tr>
-          <th scope="col">Condition</th>
-          <th scope="col">Long</th>
-          <th scope="col">Short</th>
-          <th scope="col">Over</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {pairs.map((p) => (
-          <tr
-            key={`${p.long}-${p.short}`}
-            className={cx(p.state === 'burning' && (p.kind === 'page' ? styles.page : styles.ticket))}
-          >
-            <th scope="row" className={styles.condition}>
-              {p.kind === 'page' ? 'Page' : 'Ticket'} {p.long}/{p.short}
-            </th>
-            <td>
-              <span className={styles.window}>{p.long}</span> {formatRate(p.longRate)}
-            </td>
-            <td>
-              <span className={styles.window}>{p.short}</span> {formatRate(p.shortRate)}
-            </td>
-            <td>{p.factor}×</td>
-            <td className={styles.state}>
-              {p.state === 'burning' && <Icon name="fire" size="sm" aria-hidden />}
-              {STATE_WORDS[p.state]}
-            </td>
+    <div className={styles.scroll}>
+      <table className={styles.table} aria-label={`Burn rates for ${objective.title}`}>
+        <thead>
+          <tr>
+            <th scope="col">Condition</th>
+            <th scope="col">Long</th>
+            <th scope="col">Short</th>
+            <th scope="col">Over</th>
+            <th scope="col">State</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {pairs.map((p) => (
+            <tr
+              key={`${p.long}-${p.short}`}
+              className={cx(p.state === 'burning' && (p.kind === 'page' ? styles.page : styles.ticket))}
+            >
+              <th scope="row" className={styles.condition}>
+                {p.kind === 'page' ? 'Page' : 'Ticket'} {p.long}/{p.short}
+              </th>
+              <td>
+                <span className={styles.window}>{p.long}</span> {formatRate(p.longRate)}
+              </td>
+              <td>
+                <span className={styles.window}>{p.short}</span> {formatRate(p.shortRate)}
+              </td>
+              <td>{p.factor}×</td>
+              <td>
+                <span className={styles.state}>
+                  {p.state === 'burning' && <Icon name="fire" size="xs" aria-hidden />}
+                  {STATE_WORDS[p.state]}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  // A narrow card scrolls the table sideways rather than wrapping "6h" above "6.4×".
+  scroll: css({ overflowX: 'auto' }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
     fontSize: theme.typography.bodySmall.fontSize,
     fontVariantNumeric: 'tabular-nums',
-    'th, td': { padding: theme.spacing(0.25, 0.5), textAlign: 'left', fontWeight: theme.typography.fontWeightRegular },
+    'th, td': {
+      padding: theme.spacing(0.25, 0.5),
+      textAlign: 'left',
+      verticalAlign: 'middle',
+      whiteSpace: 'nowrap',
+      fontWeight: theme.typography.fontWeightRegular,
+    },
     'thead th': { color: theme.colors.text.secondary, borderBottom: `1px solid ${theme.colors.border.weak}` },
   }),
   condition: css({ whiteSpace: 'nowrap' }),
   window: css({ color: theme.colors.text.secondary }),
-  state: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) }),
+  state: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
   page: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   ticket: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
 });

@@ -3,9 +3,10 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 
-import { formatDuration, formatPercent } from '../../shared/format';
+import { formatDuration } from '../../shared/format';
 import { BudgetBar } from './BudgetBar';
 import { BurnRateTable } from './BurnRateTable';
+import { actualText, targetText } from './percent';
 import { complianceStatus, statusColor } from './status';
 import { TrendSparkline } from './TrendSparkline';
 import { SlaComplianceOptions, SlaObjective, TrendPoint } from './types';
@@ -49,10 +50,10 @@ export function ObjectiveCard({ objective, trend, options, thresholds, decimals 
 
       <div className={styles.figures}>
         <span className={styles.actual} style={{ color }}>
-          {formatPercent(objective.actual, decimals)}
+          {actualText(objective.actual, decimals)}
         </span>{' '}
         <span className={styles.muted}>
-          of {formatPercent(objective.target, decimals)} target
+          of {targetText(objective.target, decimals)} target
           {objective.window ? ` · ${windowWords(objective.window)}` : ''}
         </span>
       </div>
@@ -106,10 +107,13 @@ export function ObjectiveCard({ objective, trend, options, thresholds, decimals 
   );
 }
 
-/** "30d" → "30-day window", "calendar_month" → "this month". */
+/** "30d" → "30-day window", "calendar_month" → "this month", "calendar_quarter" → "this quarter". */
 export function windowWords(window: string): string {
   if (window === 'calendar_month') {
     return 'this month';
+  }
+  if (window === 'calendar_quarter') {
+    return 'this quarter';
   }
   const match = /^(\d+)d$/.exec(window);
   return match ? `${match[1]}-day window` : window;

@@ -1,5 +1,13 @@
 import React from 'react';
-import { createDataFrame, createTheme, FieldType, LoadingState, ThresholdsMode } from '@grafana/data';
+import {
+  createDataFrame,
+  createTheme,
+  FieldType,
+  getDisplayProcessor,
+  LoadingState,
+  MappingType,
+  ThresholdsMode,
+} from '@grafana/data';
 import { render, screen, within } from '@testing-library/react';
 
 import { sloFrame, sloTrendFrames } from '../../test/fixtures/slo';
@@ -28,7 +36,7 @@ describe('SlaCompliancePanel, full layout', () => {
     renderPanel(full);
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     expect(within(objective('Availability')).getByTestId('compliance-status')).toHaveTextContent('Meeting target');
-    expect(objective('Availability')).toHaveTextContent('99.953% of 99.900% target · 30-day window');
+    expect(objective('Availability')).toHaveTextContent('99.953 % of 99.9 % target · 30-day window');
     expect(within(objective('Error rate')).getByTestId('compliance-status')).toHaveTextContent('At risk');
     expect(objective('Error rate')).toHaveTextContent('Burning error budget fast (page condition).');
     expect(within(objective('Latency p95 under 500 ms')).getByTestId('compliance-status')).toHaveTextContent(
@@ -68,6 +76,17 @@ describe('SlaCompliancePanel, full layout', () => {
     ]);
   });
 
+  it('keeps every burn-table cell on one line, the window beside its rate', () => {
+    renderPanel(full);
+    const table = within(objective('Error rate')).getByRole('table', { name: 'Burn rates for Error rate' });
+    const cells = within(table).getAllByRole('cell');
+    expect(cells).toHaveLength(16);
+    for (const cell of [...cells, ...within(table).getAllByRole('rowheader')]) {
+      expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
+    }
+    expect(cells[4]).toHaveTextContent(/^6h 6\.4×$/);
+  });
+
   it('draws the trend from the slo_trend frame of the same objective', () => {
     renderPanel(full);
     const trend = within(objective('Availability')).getByRole('img');
@@ -87,13 +106,51 @@ describe('SlaCompliancePanel options', () => {
   it('compact layout: a stat tile with the figure, status, burn badge and slim budget bar, no burn table', () => {
     renderPanel(compact);
     const tile = objective('Error rate');
-    expect(tile).toHaveTextContent('99.210%');
+    expect(tile).toHaveTextContent('99.210 %');
     expect(tile).toHaveTextContent('At risk');
     expect(tile).toHaveTextContent('Fast burn');
     expect(objective('Latency p95 under 500 ms')).toHaveTextContent('Slow burn');
     expect(within(tile).getByRole('meter')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByTestId('budget-caption')).not.toBeInTheDocument();
+  });
+
+  it('compact layout: status and target read "Meeting target · 99.9 %", without a doubled word', () => {
+    renderPanel(compact);
+    expect(objective('Availability')).toHaveTextContent('99.953 %Meeting target · 99.9 %');
+    expect(objective('Error rate')).toHaveTextContent('At risk · 99 %');
+    expect(objective('Latency p95 under 500 ms')).toHaveTextContent('Missing target · 99.5 %');
+    for (const tile of screen.getAllByRole('article')) {
+      expect(tile).not.toHaveTextContent(/target target/i);
+      expect(tile).not.toHaveTextContent(/· \d+\.\d*0\s?%/); // no "99.900%"-style targets
+    }
+  });
+
+  it('compact layout: the trend has its own strip below the status and budget bar', () => {
+    renderPanel(compact);
+    const tile = objective('Availability');
+    const strip = within(tile).getByTestId('tile-trend');
+    const meter = within(tile).getByRole('meter');
+    const status = within(tile).getByTestId('compliance-status');
+    // Both come before the strip in the tile's flow, and the strip is not laid over them.
+    expect(status.compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(meter.compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(getComputedStyle(strip).position).not.toBe('absolute');
+    expect(tile.lastElementChild).toBe(strip);
+  });
+
+  it("value mappings rename objective titles in the readers' words", () => {
+    const frame = sloFrame();
+    const title = frame.fields.find((f) => f.name === 'title')!;
+    title.config = {
+      ...title.config,
+      mappings: [{ type: MappingType.ValueToText, options: { 'Error rate': { text: 'Good requests' } } }],
+    };
+    title.display = getDisplayProcessor({ field: title, theme: createTheme() });
+    renderPanel(compact, [frame]);
+    expect(objective('Good requests')).toHaveTextContent('Good requests99.210 %At risk · 99 %');
+    expect(screen.queryByRole('article', { name: 'Error rate' })).not.toBeInTheDocument();
+    expect(objective('Availability')).toBeInTheDocument();
   });
 
   it('showBudget off hides the budget bar and time to exhaustion', () => {
@@ -135,7 +192,7 @@ describe('SlaCompliancePanel options', () => {
       { ...full, fields: { objective: 'slo_name', target: 'goal', actual: 'measured', budgetRatio: 'left' } },
       [frame]
     );
-    expect(objective('Checkout')).toHaveTextContent('99.700% of 99.500% target');
+    expect(objective('Checkout')).toHaveTextContent('99.700 % of 99.5 % target');
     expect(objective('Checkout')).toHaveTextContent('Meeting target');
     expect(within(objective('Checkout')).getByRole('meter')).toHaveAttribute('aria-valuenow', '40');
   });
@@ -152,7 +209,7 @@ describe('SlaCompliancePanel options', () => {
     const fill = within(objective('Availability')).getByRole('meter').firstChild as HTMLElement;
     const purple = createTheme().visualization.getColorByName('purple');
     expect(fill.style.background).toBe(hexToRgb(purple));
-    expect(objective('Availability')).toHaveTextContent('100.0% of 99.9% target');
+    expect(objective('Availability')).toHaveTextContent('100.0 % of 99.9 % target');
   });
 });
 

@@ -7,6 +7,8 @@ import { plugin } from './module';
 import { readObjectives } from './readObjectives';
 import { readTrends, trendFor } from './readTrends';
 import { complianceStatus } from './status';
+import { windowWords } from './ObjectiveCard';
+import { actualText, targetText } from './percent';
 import { SlaObjective } from './types';
 
 const base: SlaObjective = { id: 'a', title: 'A', target: 99.9, actual: 99.95, compliant: true, burnRates: {} };
@@ -100,5 +102,27 @@ describe('SLA compliance options', () => {
       'fields.budgetMinutes',
     ]);
     items.forEach((item) => expect(item.description?.length).toBeGreaterThan(20));
+  });
+});
+
+describe('percent words', () => {
+  it('writes targets as people do: "99.9 %", not "99.900%"', () => {
+    expect(targetText(99.9)).toBe('99.9\u00a0%');
+    expect(targetText(99.95)).toBe('99.95\u00a0%');
+    expect(targetText(100)).toBe('100\u00a0%');
+    expect(targetText(99.9, 2)).toBe('99.90\u00a0%');
+    expect(targetText(undefined)).toBe('—');
+  });
+
+  it('keeps enough decimals in the actual figure to tell 99.9 from 99.95', () => {
+    expect(actualText(99.953)).toBe('99.953\u00a0%');
+    expect(actualText(98.7)).toBe('98.70\u00a0%');
+    expect(actualText(99.953, 1)).toBe('100.0\u00a0%');
+  });
+
+  it('names calendar windows in plain words', () => {
+    expect(windowWords('calendar_month')).toBe('this month');
+    expect(windowWords('calendar_quarter')).toBe('this quarter');
+    expect(windowWords('28d')).toBe('28-day window');
   });
 });

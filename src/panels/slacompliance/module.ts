@@ -9,6 +9,8 @@ export const plugin = new PanelPlugin<SlaComplianceOptions>(SlaCompliancePanel)
   .useFieldConfig({
     standardOptions: {
       [FieldConfigProperty.Decimals]: {},
+      // Value mappings rename objective titles on this panel (e.g. "Error rate" → "Good requests").
+      [FieldConfigProperty.Mappings]: {},
       // Thresholds colour the error budget bar; they apply to the remaining ratio (1 = untouched, 0 = spent).
       [FieldConfigProperty.Thresholds]: { defaultValue: DEFAULT_BUDGET_THRESHOLDS },
     },
@@ -18,7 +20,6 @@ export const plugin = new PanelPlugin<SlaComplianceOptions>(SlaCompliancePanel)
       FieldConfigProperty.Max,
       FieldConfigProperty.FieldMinMax,
       FieldConfigProperty.NoValue,
-      FieldConfigProperty.Mappings,
       FieldConfigProperty.Links,
       FieldConfigProperty.Actions,
       FieldConfigProperty.Color,

@@ -1,4 +1,4 @@
-import { DataFrame, FieldType } from '@grafana/data';
+import { DataFrame, Field, FieldType } from '@grafana/data';
 
 import {
   boolAt,
@@ -82,7 +82,7 @@ export function readObjectives(frames: DataFrame[], names: SlaFieldNames = {}): 
       }
       objectives.push({
         id: objectiveId,
-        title: stringAt(title, i) || humanize(objectiveId),
+        title: mappedText(title, stringAt(title, i)) || humanize(objectiveId),
         window: stringAt(window, i),
         target: t,
         actual: a,
@@ -101,6 +101,17 @@ export function readObjectives(frames: DataFrame[], names: SlaFieldNames = {}): 
     }
   }
   return { objectives, issues };
+}
+
+/**
+ * The title as the panel's value mappings show it, so a dashboard can put an objective in
+ * its readers' words (e.g. "Error rate" → "Good requests") without changing the data source.
+ */
+function mappedText(field: Field | undefined, value: string | undefined): string | undefined {
+  if (value === undefined || !field?.display || !field.config.mappings?.length) {
+    return value;
+  }
+  return field.display(value).text || value;
 }
 
 /** "error_rate" → "Error rate", for frames without a title field. */
