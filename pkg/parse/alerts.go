@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"sort"
 	"time"
 )
@@ -79,26 +78,10 @@ func (a *alertJSON) keys() int {
 // items, data or results, or a bare list; camelCase or snake_case fields;
 // epoch times; P1..P5 severities …) are read by genericAlerts.
 func ParseAlerts(body []byte) (Alerts, error) {
-	const doc = "alerts"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Alerts{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return Alerts{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	if b[0] == '{' {
-		var d alertsDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil {
-			if out, ok := exactAlerts(d, tallyKeys(b)); ok {
-				return out, nil
-			}
-		} else if serr := syntaxOnly(doc, err); serr != nil {
-			return Alerts{}, serr
-		}
-	}
-	return genericAlerts(b)
+	return decodeDoc("alerts", body, func(d *alertsDoc, b []byte) (Alerts, bool, error) {
+		out, ok := exactAlerts(*d, tallyKeys(b))
+		return out, ok, nil
+	}, genericAlerts)
 }
 
 func exactAlerts(d alertsDoc, tally keyTally) (Alerts, bool) {
@@ -224,26 +207,10 @@ type alertConfigDoc struct {
 // directly, other shapes (rules under alertRules or items or a bare list,
 // thresholds as an object or a list) through genericAlertConfig.
 func ParseAlertConfig(body []byte) (AlertConfig, error) {
-	const doc = "alert configuration"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return AlertConfig{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return AlertConfig{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	if b[0] == '{' {
-		var d alertConfigDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil {
-			if out, ok := exactAlertConfig(d, tallyKeys(b)); ok {
-				return out, nil
-			}
-		} else if serr := syntaxOnly(doc, err); serr != nil {
-			return AlertConfig{}, serr
-		}
-	}
-	return genericAlertConfig(b)
+	return decodeDoc("alert configuration", body, func(d *alertConfigDoc, b []byte) (AlertConfig, bool, error) {
+		out, ok := exactAlertConfig(*d, tallyKeys(b))
+		return out, ok, nil
+	}, genericAlertConfig)
 }
 
 func exactAlertConfig(d alertConfigDoc, tally keyTally) (AlertConfig, bool) {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"slices"
 	"sort"
 )
@@ -35,20 +34,13 @@ func (c Capabilities) Has(ext string) bool { return slices.Contains(c.Extensions
 
 // ParseCapabilities reads the capabilities document.
 func ParseCapabilities(body []byte) (Capabilities, error) {
-	const doc = "capabilities"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Capabilities{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return Capabilities{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	var c Capabilities
-	if err := json.Unmarshal(b, &c); err != nil {
-		return Capabilities{}, malformed(doc, err)
-	}
+	return decodeDoc("capabilities", body, strict(readCapabilities), nil)
+}
+
+func readCapabilities(d *Capabilities) (Capabilities, error) {
+	c := *d
 	if c.Extensions == nil {
-		return Capabilities{}, shapef(doc, `field "extensions" is missing`)
+		return Capabilities{}, shapef("capabilities", `field "extensions" is missing`)
 	}
 	res := c.HistoryResolutionSeconds[:0:0]
 	for _, r := range c.HistoryResolutionSeconds {

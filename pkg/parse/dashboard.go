@@ -46,26 +46,10 @@ type dashboardDoc struct {
 // Contract figures must be numbers (or null); extra numeric figures a
 // server adds are kept.
 func ParseDashboard(body []byte) (Dashboard, error) {
-	const doc = "dashboard"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Dashboard{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return Dashboard{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	if b[0] == '{' {
-		var d dashboardDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil {
-			if out, ok := exactDashboard(&d, tallyKeys(b)); ok {
-				return out, nil
-			}
-		} else if serr := syntaxOnly(doc, err); serr != nil {
-			return Dashboard{}, serr
-		}
-	}
-	return genericDashboard(b)
+	return decodeDoc("dashboard", body, func(d *dashboardDoc, b []byte) (Dashboard, bool, error) {
+		out, ok := exactDashboard(d, tallyKeys(b))
+		return out, ok, nil
+	}, genericDashboard)
 }
 
 // exactDashboard reads the contract's shape when every key is a contract

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"strings"
 )
 
@@ -21,16 +20,7 @@ type datadogSeries struct {
 // metric holding its latest point; "key:value" tags become labels and the
 // "category" tag the category.
 func ParseDatadog(body []byte) (Metrics, error) {
-	const doc = "metrics (Datadog series)"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Metrics{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	var d datadogDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Metrics{}, malformed(doc, err)
-	}
-	return datadogMetrics(d.Series)
+	return decodeDoc("metrics (Datadog series)", body, strict(func(d *datadogDoc) (Metrics, error) { return datadogMetrics(d.Series) }), nil)
 }
 
 func datadogMetrics(series *[]datadogSeries) (Metrics, error) {

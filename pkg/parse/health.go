@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"encoding/json"
 	"sort"
 	"strings"
 	"time"
@@ -121,28 +120,17 @@ func servicesKeys(in map[string]serviceJSON) int {
 // directly, other shapes (Spring Boot actuator, health-check RFC drafts,
 // services as a list …) through genericHealth.
 func ParseHealth(body []byte) (Health, error) {
-	const doc = "health check"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Health{}, &Error{Kind: KindEmpty, Doc: doc}
+	return decodeDoc("health check", body, exactHealth, genericHealth)
+}
+
+func exactHealth(d *healthDoc, b []byte) (Health, bool, error) {
+	if d.Status == nil || d.Services == nil || !tallyKeys(b).fits(d.keys()) {
+		return Health{}, false, nil
 	}
-	if IsHTML("", b) {
-		return Health{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	if b[0] == '{' {
-		var d healthDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil && d.Status != nil && d.Services != nil && tallyKeys(b).fits(d.keys()) {
-			return Health{
-				Status: statusText(*d.Status), Score: d.Score.V, Timestamp: d.Timestamp.T,
-				Services: parseServices(d.Services),
-			}, nil
-		}
-		if serr := syntaxOnly(doc, err); serr != nil {
-			return Health{}, serr
-		}
-	}
-	return genericHealth(b)
+	return Health{
+		Status: statusText(*d.Status), Score: d.Score.V, Timestamp: d.Timestamp.T,
+		Services: parseServices(d.Services),
+	}, true, nil
 }
 
 func parseServices(in map[string]serviceJSON) []ServiceHealth {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 )
@@ -41,18 +40,11 @@ type historyDoc struct {
 // ParseHistory reads metric history. Points are [unix_ms, value]; they are
 // sorted by time because time series frames must be.
 func ParseHistory(body []byte) (History, error) {
+	return decodeDoc("metrics history", body, strict(readHistory), nil)
+}
+
+func readHistory(d *historyDoc) (History, error) {
 	const doc = "metrics history"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return History{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return History{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	var d historyDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return History{}, malformed(doc, err)
-	}
 	if d.Series == nil {
 		return History{}, shapef(doc, `field "series" is missing`)
 	}

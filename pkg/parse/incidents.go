@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"time"
@@ -39,18 +38,11 @@ type incidentsDoc struct {
 
 // ParseIncidents reads incidents, oldest first.
 func ParseIncidents(body []byte) (Incidents, error) {
+	return decodeDoc("incidents", body, strict(readIncidents), nil)
+}
+
+func readIncidents(d *incidentsDoc) (Incidents, error) {
 	const doc = "incidents"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Incidents{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return Incidents{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	var d incidentsDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return Incidents{}, malformed(doc, err)
-	}
 	if d.Incidents == nil {
 		return Incidents{}, shapef(doc, `field "incidents" is missing`)
 	}

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"time"
@@ -76,32 +75,18 @@ type metricJSON struct {
 // ParseMetricsJSON reads a JSON metrics body (the contract's format or any
 // dialect genericMetrics reads).
 func ParseMetricsJSON(body []byte) (Metrics, error) {
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Metrics{}, &Error{Kind: KindEmpty, Doc: "metrics"}
-	}
-	if IsHTML("", b) {
-		return Metrics{}, &Error{Kind: KindHTML, Doc: "metrics"}
-	}
-	return jsonMetricsBody(b)
+	return jsonMetricsBody(body)
 }
 
 func jsonMetricsBody(b []byte) (Metrics, error) {
-	if b[0] == '{' {
-		var d metricsAnyDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil {
-			if d.Metrics == nil && d.Series != nil {
-				return datadogMetrics(d.Series)
-			}
-			if m, ok := exactMetrics(d, tallyKeys(b)); ok {
-				return m, nil
-			}
-		} else if serr := syntaxOnly("metrics", err); serr != nil {
-			return Metrics{}, serr
+	return decodeDoc("metrics", b, func(d *metricsAnyDoc, b []byte) (Metrics, bool, error) {
+		if d.Metrics == nil && d.Series != nil {
+			m, err := datadogMetrics(d.Series)
+			return m, true, err
 		}
-	}
-	return genericMetrics(b)
+		m, ok := exactMetrics(*d, tallyKeys(b))
+		return m, ok, nil
+	}, genericMetrics)
 }
 
 // exactMetrics converts the contract's own format; ok is false when a
@@ -153,6 +138,16 @@ func exactMetrics(d metricsAnyDoc, tally keyTally) (Metrics, bool) {
 func cleanLabels(in map[string]string) map[string]string {
 	if len(in) == 0 {
 		return nil
+	}
+	clean := true
+	for k := range in {
+		if k == "" || strings.TrimSpace(k) != k {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return in // the readers' maps are their own: no copy needed
 	}
 	out := make(map[string]string, len(in))
 	for k, v := range in {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -274,7 +275,7 @@ func (w *metricsWalker) object(o jsonObject, ctx walkCtx, depth int, top bool) {
 // add appends one metric. explicit is true when the body named the metric
 // in a name field: only then may the catalog give a contract name its unit.
 func (w *metricsWalker) add(name string, v *float64, ctx walkCtx, unit, desc string, obj jsonObject, explicit bool) {
-	labels := cleanLabels(ctx.labels)
+	labels := cleanLabels(maps.Clone(ctx.labels)) // ctx.labels is shared by the walk
 	key := name + "\x00" + LabelsKey(labels)
 	if w.seen[key] {
 		w.notes.skip("value", "a second value for the same metric", name)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"time"
 )
 
@@ -66,25 +65,12 @@ func (d *uptimeDoc) keys() int {
 // uptime only as text ("5d 14h 23m 45s", "PT24H0M3S") gets its seconds read
 // from it.
 func ParseUptime(body []byte) (Uptime, error) {
-	const doc = "uptime"
-	b := trimBody(body)
-	if len(b) == 0 {
-		return Uptime{}, &Error{Kind: KindEmpty, Doc: doc}
-	}
-	if IsHTML("", b) {
-		return Uptime{}, &Error{Kind: KindHTML, Doc: doc}
-	}
-	if b[0] == '{' {
-		var d uptimeDoc
-		err := json.Unmarshal(b, &d)
-		if err == nil && d.Uptime != nil && tallyKeys(b).fits(d.keys()) {
-			return exactUptime(&d), nil
+	return decodeDoc("uptime", body, func(d *uptimeDoc, b []byte) (Uptime, bool, error) {
+		if d.Uptime == nil || !tallyKeys(b).fits(d.keys()) {
+			return Uptime{}, false, nil
 		}
-		if serr := syntaxOnly(doc, err); serr != nil {
-			return Uptime{}, serr
-		}
-	}
-	return genericUptime(b)
+		return exactUptime(d), true, nil
+	}, genericUptime)
 }
 
 func exactUptime(d *uptimeDoc) Uptime {
