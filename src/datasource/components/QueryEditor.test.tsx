@@ -42,20 +42,49 @@ describe('QueryEditor', () => {
     expect(screen.queryByPlaceholderText('All metrics')).not.toBeInTheDocument();
   });
 
-  it('offers the live switch for metrics and health only', () => {
-    const { rerender } = render(
-      <QueryEditor query={base} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={fakeDatasource({})} />
-    );
-    expect(screen.getByText('Live')).toBeInTheDocument();
-    rerender(
+  it('offers the live switch for the types the backend streams', () => {
+    const editor = (queryType: AppMonQuery['queryType']) => (
       <QueryEditor
-        query={{ ...base, queryType: 'uptime' }}
+        query={{ ...base, queryType }}
         onChange={jest.fn()}
         onRunQuery={jest.fn()}
         datasource={fakeDatasource({})}
       />
     );
+    const { rerender } = render(editor('metrics'));
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    rerender(editor('uptime'));
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    rerender(editor('dashboard'));
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    rerender(editor('alerts'));
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+
+  it('turns live off when switching to a type that cannot stream', () => {
+    const onChange = jest.fn();
+    render(
+      <QueryEditor
+        query={{ ...base, live: true }}
+        onChange={onChange}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
+    fireEvent.click(screen.getByRole('radio', { name: 'SLO' }));
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'slo', live: false });
+  });
+
+  it('allows as many shifts as the backend', () => {
+    render(
+      <QueryEditor
+        query={{ ...base, queryType: 'oncall', oncallView: 'shifts' }}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+        datasource={fakeDatasource({})}
+      />
+    );
+    expect(screen.getByDisplayValue('8')).toHaveAttribute('max', '200');
   });
 
   it('shows the on-call views and the shift count for the next shifts', () => {
