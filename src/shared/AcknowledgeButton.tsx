@@ -39,7 +39,7 @@ export function useActionState(datasourceUid: string | undefined, known?: Action
       live = false;
     };
   }, [datasourceUid, known]);
-  return known ?? (fetched?.uid === datasourceUid ? fetched.state : undefined);
+  return known ?? (datasourceUid && fetched?.uid === datasourceUid ? fetched.state : undefined);
 }
 
 /**

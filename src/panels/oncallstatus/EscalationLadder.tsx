@@ -3,15 +3,27 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { AcknowledgeButton } from '../../shared/AcknowledgeButton';
+import { ActionResult, ActionState } from '../../shared/alertActions';
 import { normalizeSeverity, severityColor } from '../../shared/severity';
 import { formatCountdown } from './countdown';
 import { EscalatingAlert, EscalationStep } from './types';
+
+/** Acknowledging from the cards: through which data source, and what happens after. */
+export interface LadderActions {
+  /** The AppMon data source of the escalation query. */
+  datasourceUid: string;
+  /** Whether the user may act (one request for every card). */
+  state?: ActionState;
+  onDone?: (alertId: string, result: ActionResult) => void;
+}
 
 interface Props {
   steps: EscalationStep[];
   alerts: EscalatingAlert[];
   now: number;
   large: boolean;
+  actions?: LadderActions;
 }
 
 function stepWords(step: EscalationStep): string {
@@ -21,17 +33,33 @@ function stepWords(step: EscalationStep): string {
   return `Notify ${step.target || 'nobody'}`;
 }
 
-/** Alerts sit on the step they reached; a step past the policy's end counts as its last. */
-function alertsAtStep(alerts: EscalatingAlert[], steps: EscalationStep[], index: number): EscalatingAlert[] {
+/** Where an alert sits on the ladder; a step past the policy's end counts as its last. */
+function ladderPosition(alert: EscalatingAlert, steps: EscalationStep[]): number {
   const last = steps.length - 1;
-  return alerts.filter((a) => {
-    const position = steps.findIndex((s) => s.step === a.currentStep);
-    return (position === -1 ? (a.currentStep > steps[last].step ? last : 0) : position) === index;
-  });
+  const position = steps.findIndex((s) => s.step === alert.currentStep);
+  return position === -1 ? (alert.currentStep > steps[last].step ? last : 0) : position;
+}
+
+function alertsAtStep(alerts: EscalatingAlert[], steps: EscalationStep[], index: number): EscalatingAlert[] {
+  return alerts.filter((a) => ladderPosition(a, steps) === index);
+}
+
+/**
+ * The step in people's words, counted from 1: the data counts from 0 and says
+ * -1 while the first step's wait has not passed.
+ */
+export function stepOfWords(alert: EscalatingAlert, steps: EscalationStep[]): string | undefined {
+  if (steps.length === 0) {
+    return alert.currentStep >= 0 ? `step ${alert.currentStep + 1}` : undefined;
+  }
+  if (alert.currentStep < steps[0].step) {
+    return `step 1 of ${steps.length} not reached yet`;
+  }
+  return `step ${ladderPosition(alert, steps) + 1} of ${steps.length}`;
 }
 
 /** The escalation policy as a ladder of steps, with each active unacknowledged alert on the step it reached. */
-export function EscalationLadder({ steps, alerts, now, large }: Props) {
+export function EscalationLadder({ steps, alerts, now, large, actions }: Props) {
   const styles = useStyles2(getStyles, large);
   const theme = useTheme2();
 
@@ -43,7 +71,7 @@ export function EscalationLadder({ steps, alerts, now, large }: Props) {
     >
       <span className={styles.alertName}>{alert.name}</span>
       <span className={styles.muted}>
-        {alert.severity}
+        {[stepOfWords(alert, steps), alert.severity].filter(Boolean).join(' · ')}
         {alert.minutesUnacknowledged !== undefined &&
           ` · ${Math.round(alert.minutesUnacknowledged)} min unacknowledged`}
         {alert.notifying && ` · notifying ${alert.notifying}`}
@@ -51,6 +79,17 @@ export function EscalationLadder({ steps, alerts, now, large }: Props) {
       {alert.nextStepAt !== undefined && (
         <span className={styles.muted} role="timer">
           {alert.nextStepAt > now ? `next step in ${formatCountdown(alert.nextStepAt - now)}` : 'next step due'}
+        </span>
+      )}
+      {actions && (
+        <span className={styles.action}>
+          <AcknowledgeButton
+            datasourceUid={actions.datasourceUid}
+            alertId={alert.id}
+            alertName={alert.name}
+            state={actions.state}
+            onDone={(result) => actions.onDone?.(alert.id, result)}
+          />
         </span>
       )}
     </li>
@@ -153,6 +192,7 @@ const getStyles = (theme: GrafanaTheme2, large: boolean) => {
       fontWeight: theme.typography.fontWeightMedium,
       fontSize: large ? theme.typography.h5.fontSize : undefined,
     }),
+    action: css({ marginTop: theme.spacing(0.5) }),
     muted: css({
       color: theme.colors.text.secondary,
       fontSize: large ? theme.typography.body.fontSize : theme.typography.bodySmall.fontSize,

@@ -6,6 +6,8 @@ import { useStyles2 } from '@grafana/ui';
 import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
 import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
 import { arrivalTime } from '../../shared/arrivalTime';
+import { requestRefresh, useActionState } from '../../shared/AcknowledgeButton';
+import { alertSourceUid } from './alertSource';
 import { EscalationLadder } from './EscalationLadder';
 import { LayerCard } from './LayerCard';
 import { readOnCall } from './readOnCall';
@@ -28,6 +30,13 @@ export function OnCallStatusPanel({ data, options, width, height, timeZone }: Pr
   const layers = layerStatus(onCall.onCall, onCall.shifts, now, options.shiftCount ?? 3);
   const errors = queryErrors(data);
   const showEscalation = options.showEscalation !== false && (onCall.hasEscalation || onCall.steps.length > 0);
+  // Acknowledge buttons go through the data source the escalation came from.
+  const escalationRef = onCall.alerts[0]?.refId;
+  const actionUid = useMemo(
+    () => (onCall.alerts.length > 0 ? alertSourceUid(data.request, escalationRef) : undefined),
+    [data.request, escalationRef, onCall.alerts.length]
+  );
+  const actionState = useActionState(actionUid);
 
   if (layers.length === 0 && !showEscalation) {
     if (errors.length > 0) {
@@ -85,7 +94,15 @@ export function OnCallStatusPanel({ data, options, width, height, timeZone }: Pr
           ))}
         </div>
       )}
-      {showEscalation && <EscalationLadder steps={onCall.steps} alerts={onCall.alerts} now={now} large={large} />}
+      {showEscalation && (
+        <EscalationLadder
+          steps={onCall.steps}
+          alerts={onCall.alerts}
+          now={now}
+          large={large}
+          actions={actionUid ? { datasourceUid: actionUid, state: actionState, onDone: requestRefresh } : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -119,6 +119,7 @@ function readEscalation(frame: DataFrame, result: OnCallData) {
       currentStep: numberAt(step, i) ?? 0,
       notifying: stringAt(notifying, i) || undefined,
       nextStepAt: timeAt(nextAt, i),
+      refId: frame.refId,
     });
   }
 }

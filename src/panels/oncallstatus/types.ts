@@ -41,6 +41,8 @@ export interface EscalatingAlert {
   notifying?: string;
   /** When the next step fires; undefined after the last step. */
   nextStepAt?: number;
+  /** The query the alert came from, to find its data source for actions. */
+  refId?: string;
 }
 
 /** What a layer shows at a moment: who is on call, until when, and who comes next. */
