@@ -96,7 +96,7 @@ export function runBench(root: Root, theme: GrafanaTheme2) {
           <div id="bench-panel" style={{ width: WIDTH, height: HEIGHT }}>
             <AlertTimelinePanel
               {...buildPanelProps<AlertTimelineOptions>({
-                options: { groupBy },
+                options: { groupBy, alertSource: 'application' },
                 series,
                 range,
                 width: WIDTH,

@@ -36,8 +36,12 @@ export interface GalleryCase {
 const sla = (options: SlaComplianceOptions) => (props: PanelProps<unknown>) => (
   <SlaCompliancePanel {...(props as PanelProps<SlaComplianceOptions>)} options={options} />
 );
+// The gallery has no Grafana to read Grafana-managed alerts from: application alerts only.
 const timeline = (options: AlertTimelineOptions) => (props: PanelProps<unknown>) => (
-  <AlertTimelinePanel {...(props as PanelProps<AlertTimelineOptions>)} options={options} />
+  <AlertTimelinePanel
+    {...(props as PanelProps<AlertTimelineOptions>)}
+    options={{ alertSource: 'application', ...options }}
+  />
 );
 const oncall = (options: OnCallStatusOptions) => (props: PanelProps<unknown>) => (
   <OnCallStatusPanel {...(props as PanelProps<OnCallStatusOptions>)} options={options} />

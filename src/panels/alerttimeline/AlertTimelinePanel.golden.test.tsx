@@ -21,7 +21,7 @@ describe('AlertTimelinePanel with the backend’s alert history frame', () => {
     expect(titles.length).toBeGreaterThan(0);
     render(
       <AlertTimelinePanel
-        {...panelProps<AlertTimelineOptions>({}, frames, {
+        {...panelProps<AlertTimelineOptions>({ alertSource: 'application' }, frames, {
           range: { from: Math.min(...starts) - 60_000, to: GOLDEN_NOW },
           width: 900,
           height: 400,

@@ -45,8 +45,14 @@ const alerts = createDataFrame({
   ],
 });
 
+/** The application's alerts only: Grafana-managed alerts have their own tests (grafanaSources.test.tsx). */
 function renderPanel(options: AlertTimelineOptions = {}, series = [alerts], extra = {}) {
-  const props = panelProps<AlertTimelineOptions>(options, series, { range: RANGE, width: 800, height: 300, ...extra });
+  const props = panelProps<AlertTimelineOptions>({ alertSource: 'application', ...options }, series, {
+    range: RANGE,
+    width: 800,
+    height: 300,
+    ...extra,
+  });
   const view = render(<AlertTimelinePanel {...props} />);
   return { ...view, props };
 }
@@ -209,6 +215,11 @@ describe('AlertTimelinePanel options', () => {
   it('describes every option', () => {
     const items = optionItems(plugin);
     expect(items.map((i) => i.path)).toEqual([
+      'display',
+      'countWhat',
+      'alertSource',
+      'grafanaFolder',
+      'grafanaLabels',
       'groupBy',
       'rowOrder',
       'severities',
@@ -224,6 +235,9 @@ describe('AlertTimelinePanel options', () => {
     ]);
     items.forEach((item) => expect(item.description?.length).toBeGreaterThan(20));
     expect(plugin.dataSupport.annotations).toBe(true);
+    // Both sources by default, picking AppMon's own Grafana rules (provisioning/alerting).
+    const defaults = Object.fromEntries(items.map((i) => [i.path, i.defaultValue]));
+    expect(defaults).toMatchObject({ alertSource: 'both', grafanaFolder: 'AppMon', grafanaLabels: 'source=appmon' });
   });
 });
 

@@ -7,12 +7,20 @@ import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
 import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
 import { SEVERITIES, Severity } from '../../shared/severity';
 import { arrivalTime } from '../../shared/arrivalTime';
+import { AlertCountsView } from './AlertCountsView';
 import { AlertTable } from './AlertTable';
+import { countAlerts } from './countAlerts';
 import { layoutRows } from './layoutRows';
+import { mergeSources } from './mergeSources';
 import { readAlerts } from './readAlerts';
 import { LEGEND_HEIGHT, TimelineLegend } from './TimelineLegend';
 import { TimelineView } from './TimelineView';
 import { AlertTimelineOptions } from './types';
+import { useGrafanaAlerts } from './useGrafanaAlerts';
+
+/** AppMon's own Grafana rules (provisioning/alerting): folder AppMon, label source=appmon. */
+export const DEFAULT_GRAFANA_FOLDER = 'AppMon';
+export const DEFAULT_GRAFANA_LABELS = 'source=appmon';
 
 type Props = PanelProps<AlertTimelineOptions>;
 
@@ -34,7 +42,12 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
   const noticesRef = useRef<HTMLDivElement>(null);
   const [noticesHeight, setNoticesHeight] = useState(0);
 
-  const { alerts, maintenance, issues } = useMemo(
+  const source = options.alertSource ?? 'both';
+  const {
+    alerts: appAlerts,
+    maintenance,
+    issues,
+  } = useMemo(
     () =>
       readAlerts(data.series, {
         fields: options.fields,
@@ -45,6 +58,21 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
   );
   // Open alerts run to the time the data arrived; a ticking clock would re-layout thousands of bars.
   const now = arrivalTime(data);
+  const grafana = useGrafanaAlerts(
+    source,
+    from,
+    to,
+    options.grafanaFolder ?? DEFAULT_GRAFANA_FOLDER,
+    options.grafanaLabels ?? DEFAULT_GRAFANA_LABELS,
+    now
+  );
+  const alerts = useMemo(
+    () =>
+      source === 'application'
+        ? appAlerts
+        : mergeSources(source === 'grafana' ? [] : appAlerts, grafana.alerts, grafana.rules ?? []),
+    [source, appAlerts, grafana.alerts, grafana.rules]
+  );
 
   const inRange = useMemo(() => {
     const allowed = options.severities?.length ? new Set(options.severities) : undefined;
@@ -79,14 +107,57 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
   }, []);
   const onZoom = useCallback((a: number, b: number) => onChangeTimeRange({ from: a, to: b }), [onChangeTimeRange]);
 
-  const errors = queryErrors(data);
-  const notices = uniqueIssues([...errors, ...issues, ...frameNotices(data.series)]);
+  // With Grafana as the only source, the panel's own queries are not drawn: their problems are not the viewer's.
+  const errors = source === 'grafana' ? [] : queryErrors(data);
+  const appIssues = source === 'grafana' ? [] : [...issues, ...frameNotices(data.series)];
+  const notices = uniqueIssues([...errors, ...appIssues, ...grafana.issues]);
+  const display = options.display ?? 'timeline';
 
   useLayoutEffect(() => {
     setNoticesHeight(noticesRef.current?.offsetHeight ?? 0);
   }, [notices.length, width]);
 
-  if (alerts.length === 0 && errors.length > 0) {
+  if (display === 'counts') {
+    const counts = countAlerts(alerts, {
+      what: options.countWhat ?? 'active',
+      from,
+      to,
+      source,
+      grafanaRead: grafana.rules !== undefined,
+      severities: options.severities,
+    });
+    const appFailed = source !== 'grafana' && errors.length > 0 && appAlerts.length === 0;
+    const grafanaFailed = source !== 'application' && !grafana.loading && grafana.rules === undefined;
+    if (
+      (source === 'application' && appFailed) ||
+      (source === 'grafana' && grafanaFailed) ||
+      (appFailed && grafanaFailed)
+    ) {
+      // Unknown is not zero: with nothing counted from any source the panel says so.
+      return (
+        <PanelMessage
+          kind="error"
+          title="Alerts could not be counted"
+          details={notices.map((n) => n.message)}
+          width={width}
+          height={height}
+        />
+      );
+    }
+    if (grafana.loading && alerts.length === 0) {
+      return <PanelMessage kind="empty" title="Counting alerts…" width={width} height={height} />;
+    }
+    return (
+      <div className={styles.panel} style={{ width, height }}>
+        <div ref={noticesRef}>
+          <PanelNotices issues={notices} />
+        </div>
+        <AlertCountsView counts={counts} width={width} height={Math.max(40, height - noticesHeight)} />
+      </div>
+    );
+  }
+
+  if (alerts.length === 0 && errors.length > 0 && !(source === 'both' && grafana.rules?.length)) {
     return (
       <PanelMessage
         kind="error"
@@ -97,24 +168,28 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
       />
     );
   }
-  if (alerts.length === 0 && data.state === LoadingState.Loading) {
+  if (alerts.length === 0 && (data.state === LoadingState.Loading || grafana.loading)) {
     return <PanelMessage kind="empty" title="Loading alerts…" width={width} height={height} />;
   }
   if (inRange.length === 0) {
-    const details = issues.length
-      ? issues.map((i) => i.message)
+    const problems = [...appIssues, ...grafana.issues];
+    const details = problems.length
+      ? problems.map((i) => i.message)
       : alerts.length
         ? [`${alerts.length} alerts outside this time range or filtered out by the Severities option.`]
-        : [
-            'Use the AppMon data source’s alert history query, or frames with started_at/time and resolved_at/timeEnd fields.',
-          ];
+        : source === 'grafana'
+          ? ['No Grafana-managed alert fired in this time range.']
+          : [
+              'Use the AppMon data source’s alert history query, or frames with started_at/time and resolved_at/timeEnd fields.',
+            ];
     return (
       <PanelMessage kind="empty" title="No alerts in this time range" details={details} width={width} height={height} />
     );
   }
 
   const timelineHeight = Math.max(40, height - (showLegend ? LEGEND_HEIGHT + 4 : 0) - noticesHeight);
-  const summary = `Alert timeline: ${visible.length} alerts, ${GROUP_WORDS[groupBy]}${windows.length ? `, ${windows.length} maintenance windows` : ''}`;
+  const sourceWords = source === 'both' ? ', application and Grafana' : source === 'grafana' ? ', Grafana-managed' : '';
+  const summary = `Alert timeline: ${visible.length} alerts${sourceWords}, ${GROUP_WORDS[groupBy]}${windows.length ? `, ${windows.length} maintenance windows` : ''}`;
 
   return (
     <div className={styles.panel} style={{ width, height }}>
@@ -132,6 +207,7 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
           timeZone={timeZone}
           laneHeight={options.laneHeight ?? 20}
           labelsInBars={groupBy !== 'alert'}
+          showSources={source === 'both'}
           now={now}
           onZoom={onZoom}
           summary={summary}

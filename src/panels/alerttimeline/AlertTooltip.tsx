@@ -38,6 +38,15 @@ export function AlertTooltip({ alert, timeZone, now, pinned, onClose }: Props) {
         {alert.rule && alert.rule !== alert.title && <span className={styles.chip}>rule: {alert.rule}</span>}
       </div>
       <dl className={styles.facts}>
+        {alert.source && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              {alert.source === 'grafana' ? 'Grafana-managed alert rule' : 'Application alert'}
+              {alert.linked && ` · also ${alert.linked.title} (${alert.linked.reason})`}
+            </dd>
+          </>
+        )}
         <dt>Started</dt>
         <dd>{formatTime(alert.start, timeZone)}</dd>
         {alert.acknowledgedAt !== undefined && (

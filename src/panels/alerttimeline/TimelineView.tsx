@@ -7,7 +7,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { visuallyHidden } from '../../shared/PanelMessage';
 import { AlertTooltip } from './AlertTooltip';
 import { alertSummary } from './alertWords';
-import { drawBase, drawOverlay, prepareCanvas } from './drawTimeline';
+import { drawBase, drawOverlay, prepareCanvas, SOURCE_BADGES_WIDTH } from './drawTimeline';
 import { computeGeometry, Geometry, laneBox, timeOfX, xOfTime } from './geometry';
 import { hitTest } from './hitTest';
 import { TimelineLayout } from './layoutRows';
@@ -26,6 +26,8 @@ interface Props {
   timeZone: TimeZone;
   laneHeight: number;
   labelsInBars: boolean;
+  /** Mark rows with their sources (application, Grafana) when the panel shows both. */
+  showSources?: boolean;
   now: number;
   onZoom: (from: number, to: number) => void;
   /** Description for screen readers, e.g. "120 alerts, grouped by service". */
@@ -47,7 +49,7 @@ const MIN_DRAG_PX = 5;
 const TOOLTIP_OFFSET = 14;
 
 /** Label column width: fits the longest label, within bounds, measured once per layout. */
-function gutterWidth(layout: TimelineLayout, width: number, font: string): number {
+function gutterWidth(layout: TimelineLayout, width: number, font: string, badges: number): number {
   let longest = '';
   for (const row of layout.rows) {
     if (row.label.length > longest.length) {
@@ -60,7 +62,9 @@ function gutterWidth(layout: TimelineLayout, width: number, font: string): numbe
     ctx.font = font;
     measured = ctx.measureText(longest).width;
   }
-  return Math.round(Math.min(Math.max(measured + 28, 80), Math.max(80, Math.min(260, width * 0.3))));
+  return Math.round(
+    Math.min(Math.max(measured + 28 + badges, 80), Math.max(80, Math.min(260 + badges, width * (badges ? 0.4 : 0.3))))
+  );
 }
 
 /**
@@ -70,6 +74,7 @@ function gutterWidth(layout: TimelineLayout, width: number, font: string): numbe
 export function TimelineView(props: Props) {
   const { layout, maintenance, from, to, width, height, timeZone, laneHeight, labelsInBars, now, onZoom, summary } =
     props;
+  const showSources = props.showSources ?? false;
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const palette = useMemo(() => timelinePalette(theme), [theme]);
@@ -95,7 +100,8 @@ export function TimelineView(props: Props) {
   }, [tip]);
 
   const font = `12px ${palette.fontFamily}`;
-  const gutter = useMemo(() => gutterWidth(layout, width, font), [layout, width, font]);
+  const badges = showSources ? SOURCE_BADGES_WIDTH : 0;
+  const gutter = useMemo(() => gutterWidth(layout, width, font, badges), [layout, width, font, badges]);
   const geometry: Geometry = useMemo(
     () => computeGeometry(layout, { width, height }, { from, to }, laneHeight, gutter),
     [layout, width, height, from, to, laneHeight, gutter]
@@ -123,9 +129,19 @@ export function TimelineView(props: Props) {
   const paintBase = useCallback(() => {
     const ctx = prepareCanvas(baseRef.current, width, height);
     if (ctx) {
-      drawBase(ctx, { geometry, layout, palette, maintenance, ticks, scrollTop: scrollTop.current, now, labelsInBars });
+      drawBase(ctx, {
+        geometry,
+        layout,
+        palette,
+        maintenance,
+        ticks,
+        scrollTop: scrollTop.current,
+        now,
+        labelsInBars,
+        showSources,
+      });
     }
-  }, [geometry, layout, palette, maintenance, ticks, now, labelsInBars, width, height]);
+  }, [geometry, layout, palette, maintenance, ticks, now, labelsInBars, showSources, width, height]);
 
   // Draw synchronously after layout, so the first frame the viewer sees is complete.
   useLayoutEffect(() => {

@@ -15,11 +15,16 @@ export interface BaseScene {
   now: number;
   /** Grouped rows print alert titles inside wide bars; one-row-per-alert rows have them in the gutter. */
   labelsInBars: boolean;
+  /** Mark each row's sources ("App", "Grafana") in the gutter, when the panel shows both. */
+  showSources?: boolean;
 }
 
 type Style = 'solid' | 'faded' | 'ack' | 'ackFaded';
 const MIN_BAR_WIDTH = 2;
 const FONT_SIZE = 12;
+const BADGE_FONT = 10;
+/** Gutter room the source badges take: "App" and "Grafana" side by side. */
+export const SOURCE_BADGES_WIDTH = 76;
 
 /** Prepares a canvas for crisp drawing at the device pixel ratio; returns null when the canvas cannot draw. */
 export function prepareCanvas(
@@ -250,8 +255,38 @@ function drawGutter(ctx: CanvasRenderingContext2D, scene: BaseScene, firstRow: n
     ctx.fillStyle = palette.severity[row.severity];
     ctx.fillRect(4, mid - 5, 3, 10);
     ctx.fillStyle = palette.text;
-    ctx.fillText(fitText(ctx, row.label, g.gutter - 20), 12, mid);
+    const badges = scene.showSources ? SOURCE_BADGES_WIDTH : 0;
+    ctx.fillText(fitText(ctx, row.label, g.gutter - 20 - badges), 12, mid);
+    if (scene.showSources) {
+      drawBadges(ctx, scene, row.sources, g.gutter - 8, mid);
+    }
   }
+}
+
+/** Small outlined "App" / "Grafana" tags, right-aligned at `right`, so merged rows show both sources. */
+function drawBadges(
+  ctx: CanvasRenderingContext2D,
+  { palette }: BaseScene,
+  sources: { app: boolean; grafana: boolean },
+  right: number,
+  mid: number
+) {
+  const words = [sources.app && 'App', sources.grafana && 'Grafana'].filter((w): w is string => !!w);
+  ctx.save();
+  ctx.font = `${BADGE_FONT}px ${palette.fontFamily}`;
+  ctx.textAlign = 'left';
+  let x = right;
+  for (const word of words.reverse()) {
+    const w = (typeof ctx.measureText === 'function' ? ctx.measureText(word).width : word.length * 6) + 8;
+    x -= w;
+    ctx.strokeStyle = palette.textSecondary;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(Math.round(x) + 0.5, Math.round(mid - 7) + 0.5, Math.round(w), 14);
+    ctx.fillStyle = palette.textSecondary;
+    ctx.fillText(word, x + 4, mid + 0.5);
+    x -= 4;
+  }
+  ctx.restore();
 }
 
 function drawNow(ctx: CanvasRenderingContext2D, { geometry: g, now, palette }: BaseScene) {

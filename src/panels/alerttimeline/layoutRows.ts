@@ -19,6 +19,8 @@ export interface TimelineRow {
   severity: Severity;
   /** Ids of the row's spans (all lanes) sorted by start, for keyboard moves. */
   spanIds: number[];
+  /** Where the row's alerts come from: application, Grafana, or both (a merged rule row). */
+  sources: { app: boolean; grafana: boolean };
   /** The hit-test index of a lane, built the first time the pointer reaches the row. */
   laneIndex: (lane: number) => LaneIndex | undefined;
 }
@@ -53,7 +55,7 @@ const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.ma
 function groupKey(alert: AlertSpan, groupBy: GroupBy): string {
   switch (groupBy) {
     case 'rule':
-      return alert.rule || alert.title;
+      return alert.ruleKey || alert.rule || alert.title;
     case 'service':
       return alert.service || '(no service)';
     case 'severity':
@@ -93,6 +95,7 @@ export function layoutRows(
         lanes: 1,
         severity: alert.severity,
         spanIds: [i],
+        sources: { app: alert.source !== 'grafana', grafana: alert.source === 'grafana' },
         laneIndex: lazyIndexes([[{ id: i, start: span.start, end: span.end }]]),
       });
     });
@@ -147,6 +150,10 @@ export function layoutRows(
       lanes: Math.max(1, laneEnds.length),
       severity,
       spanIds,
+      sources: {
+        app: list.some((a) => a.source !== 'grafana'),
+        grafana: list.some((a) => a.source === 'grafana'),
+      },
       laneIndex: lazyIndexes(laneSpans),
     });
   });

@@ -1,16 +1,73 @@
 import { PanelPlugin, SelectFieldConfigSettings } from '@grafana/data';
 
 import { SEVERITIES, Severity } from '../../shared/severity';
-import { AlertTimelinePanel } from './AlertTimelinePanel';
-import { AlertTimelineOptions, GroupBy } from './types';
+import { AlertTimelinePanel, DEFAULT_GRAFANA_FOLDER, DEFAULT_GRAFANA_LABELS } from './AlertTimelinePanel';
+import { AlertDisplay, AlertSource, AlertTimelineOptions, GroupBy } from './types';
 
 const FIELDS = ['Fields'];
+const SOURCES = ['Alert source'];
 
 export const plugin = new PanelPlugin<AlertTimelineOptions>(AlertTimelinePanel)
   // Dashboard annotations reach the panel so maintenance windows tagged "maintenance" can be shaded.
   .setDataSupport({ annotations: true, alertStates: false })
   .setPanelOptions((builder) =>
     builder
+      .addRadio<AlertDisplay, SelectFieldConfigSettings<AlertDisplay>>({
+        path: 'display',
+        name: 'Show',
+        description: 'The timeline, or compact counts of alerts by severity (for stat-sized panels).',
+        defaultValue: 'timeline',
+        settings: {
+          options: [
+            { value: 'timeline', label: 'Timeline' },
+            { value: 'counts', label: 'Counts' },
+          ],
+        },
+      })
+      .addRadio<'active' | 'range', SelectFieldConfigSettings<'active' | 'range'>>({
+        path: 'countWhat',
+        name: 'Count',
+        description: 'Alerts open now (firing or acknowledged), or alerts that started in the time range.',
+        defaultValue: 'active',
+        settings: {
+          options: [
+            { value: 'active', label: 'Active now' },
+            { value: 'range', label: 'Fired in range' },
+          ],
+        },
+        showIf: (options) => options.display === 'counts',
+      })
+      .addRadio<AlertSource, SelectFieldConfigSettings<AlertSource>>({
+        path: 'alertSource',
+        name: 'Alert source',
+        description:
+          'Application alerts (this panel’s queries), Grafana-managed alerts (read with your Grafana session), or both. With both, a Grafana rule and an application alert for the same condition share a row when rows are grouped by rule.',
+        defaultValue: 'both',
+        category: SOURCES,
+        settings: {
+          options: [
+            { value: 'application', label: 'Application' },
+            { value: 'grafana', label: 'Grafana' },
+            { value: 'both', label: 'Both' },
+          ],
+        },
+      })
+      .addTextInput({
+        path: 'grafanaFolder',
+        name: 'Grafana rule folder',
+        description: 'Only Grafana rules in this folder (title or uid). Empty: any folder.',
+        defaultValue: DEFAULT_GRAFANA_FOLDER,
+        category: SOURCES,
+        showIf: (options) => (options.alertSource ?? 'both') !== 'application',
+      })
+      .addTextInput({
+        path: 'grafanaLabels',
+        name: 'Grafana rule labels',
+        description: 'Only Grafana rules with these labels: key=value or key!=value, comma-separated. Empty: any.',
+        defaultValue: DEFAULT_GRAFANA_LABELS,
+        category: SOURCES,
+        showIf: (options) => (options.alertSource ?? 'both') !== 'application',
+      })
       .addRadio<GroupBy, SelectFieldConfigSettings<GroupBy>>({
         path: 'groupBy',
         name: 'Rows',

@@ -9,8 +9,12 @@ const HOUR = 3_600_000;
 
 describe('readAlerts', () => {
   it('reads the Go backend frame and the contract frame alike', () => {
-    const backend = readAlerts([alertHistoryFrame({ count: 50, from: 0, to: HOUR * 24, randomSeed: 1, shape: 'backend' })]);
-    const contract = readAlerts([alertHistoryFrame({ count: 50, from: 0, to: HOUR * 24, randomSeed: 1, shape: 'contract' })]);
+    const backend = readAlerts([
+      alertHistoryFrame({ count: 50, from: 0, to: HOUR * 24, randomSeed: 1, shape: 'backend' }),
+    ]);
+    const contract = readAlerts([
+      alertHistoryFrame({ count: 50, from: 0, to: HOUR * 24, randomSeed: 1, shape: 'contract' }),
+    ]);
     expect(backend.alerts).toHaveLength(50);
     expect(contract.alerts).toEqual(backend.alerts);
     const first = backend.alerts[0];

@@ -126,6 +126,7 @@ export function readAlerts(
     const runbook = findField(frame, ['runbook_url', 'runbook']);
     const value = findField(frame, ['value']);
     const threshold = findField(frame, ['threshold']);
+    const metric = findField(frame, ['metric', 'metric_name', 'metricName']);
     const wholeFrameIsMaintenance = frameNamed(frame, 'maintenance');
     if (!wholeFrameIsMaintenance && !title && !severity && !state && !end && !tags) {
       issues.push({
@@ -176,6 +177,7 @@ export function readAlerts(
         notifying: joined?.notifying,
         value: numberAt(value, i),
         threshold: numberAt(threshold, i),
+        metric: stringAt(metric, i) || labelValue(rowLabels, 'metric'),
       });
     }
   };

@@ -2,6 +2,10 @@ import { Severity } from '../../shared/severity';
 
 export type GroupBy = 'alert' | 'rule' | 'service' | 'severity';
 
+/** Where alerts come from: the data source's frames, Grafana-managed rules, or both. */
+export type AlertSource = 'application' | 'grafana' | 'both';
+export type AlertDisplay = 'timeline' | 'counts';
+
 /** Field names picked in the options when auto-detection picks the wrong field. Empty means auto-detect. */
 export interface AlertFieldNames {
   start?: string;
@@ -25,6 +29,16 @@ export interface AlertTimelineOptions {
   /** Draw dashboard annotations (not tagged maintenance) as alerts too. */
   annotationsAsAlerts?: boolean;
   fields?: AlertFieldNames;
+  /** Application alerts (the panel's queries), Grafana-managed alerts, or both (default). */
+  alertSource?: AlertSource;
+  /** Grafana rules in this folder (title or uid); empty means any folder. */
+  grafanaFolder?: string;
+  /** Grafana rules with these labels, e.g. "source=appmon"; empty means any labels. */
+  grafanaLabels?: string;
+  /** The timeline, or compact counts by severity. */
+  display?: AlertDisplay;
+  /** Counts of alerts open now, or of alerts that fired in the time range. */
+  countWhat?: 'active' | 'range';
 }
 
 export type AlertState = 'firing' | 'acknowledged' | 'resolved';
@@ -49,6 +63,14 @@ export interface AlertSpan {
   notifying?: string;
   value?: number;
   threshold?: number;
+  /** The metric the alert's rule watches, e.g. api.error_rate. */
+  metric?: string;
+  /** Application alert (the panel's queries; the default) or Grafana-managed alert instance. */
+  source?: 'app' | 'grafana';
+  /** Row key when grouped by rule: a Grafana rule matched to an application rule shares its row. */
+  ruleKey?: string;
+  /** The same condition in the other source, and why they were matched. */
+  linked?: { title: string; reason: string };
 }
 
 export interface MaintenanceWindow {
