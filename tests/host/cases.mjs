@@ -66,6 +66,34 @@ export async function collectCases({ dist, datasourcesFile }) {
     }
   }
 
+  // Grafana-managed alerts (the host serves Grafana's alerting API from tests/host/grafana-alerting/)
+  // beside the application's golden alerts: a firing Grafana rule, a firing application alert, and
+  // the Grafana rule on the same metric and severity as that alert sharing its row.
+  if (panelIds.includes('appmon-alerttimeline-panel')) {
+    cases.push({
+      id: 'timeline-grafana-merged',
+      kind: 'panel',
+      pluginId: 'appmon-alerttimeline-panel',
+      title: 'Alert timeline: application and Grafana alerts, grouped by rule',
+      golden: ['alerts_history'],
+      options: { alertSource: 'both', groupBy: 'rule' },
+      time: { from: '2025-06-01T11:00:30Z', to: '2025-06-01T12:00:30Z' },
+      expectData: true,
+      where: 'alert timeline with Grafana-managed alerts',
+    });
+    cases.push({
+      id: 'timeline-grafana-counts',
+      kind: 'panel',
+      pluginId: 'appmon-alerttimeline-panel',
+      title: 'Active alerts (application + Grafana)',
+      golden: ['alerts_history'],
+      options: { alertSource: 'both', display: 'counts' },
+      time: { from: '2025-06-01T11:00:30Z', to: '2025-06-01T12:00:30Z' },
+      expectData: true,
+      where: 'alert counts with Grafana-managed alerts',
+    });
+  }
+
   const queriesByType = new Map();
   const dashboardsDir = path.join(dist, 'dashboards');
   for (const file of (await readdir(dashboardsDir)).filter((f) => f.endsWith('.json')).sort()) {

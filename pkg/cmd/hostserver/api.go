@@ -30,6 +30,7 @@ func (g *grafana) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/search", g.search)
 	mux.HandleFunc("GET /api/plugins/{id}/settings", g.pluginSettings)
 	mux.HandleFunc("POST /api/plugins/{id}/settings", g.savePluginSettings)
+	alertingRoutes(mux)
 	// Anything else under /api/ is a call the host does not know: a 404 the driver reports.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "the host does not serve " + r.Method + " " + r.URL.Path})
