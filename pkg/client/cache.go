@@ -68,7 +68,7 @@ func (c *responseCache) put(key string, resp *Response, now time.Time) {
 	}
 	resp.cache, resp.cacheKey = c, key
 	size := resp.heldBytes(key)
-	if size > c.maxBytes || resp.unparseable.Load() {
+	if size > c.maxEntryBytes() || resp.unparseable.Load() {
 		return
 	}
 	c.mu.Lock()
@@ -95,7 +95,7 @@ func (c *responseCache) grew(key string, resp *Response, n int64) {
 	ent := el.Value.(*cacheEntry)
 	ent.size += n
 	c.bytes += n
-	if ent.size > c.maxBytes {
+	if ent.size > c.maxEntryBytes() {
 		c.removeElement(el)
 		return
 	}
@@ -114,6 +114,10 @@ func (c *responseCache) drop(key string, resp *Response) {
 	}
 }
 
+// maxEntryBytes: no single answer may take more than a quarter of the
+// cache, so one large body does not flush what every panel shares.
+func (c *responseCache) maxEntryBytes() int64 { return c.maxBytes / 4 }
+
 func (c *responseCache) evict() {
 	for c.ll.Len() > c.maxEntries || c.bytes > c.maxBytes {
 		c.removeElement(c.ll.Back())
@@ -127,43 +131,54 @@ func (c *responseCache) removeElement(el *list.Element) {
 	c.bytes -= ent.size
 }
 
-// sweep removes every expired entry.
-func (c *responseCache) sweep(now time.Time) {
+// sweep removes every expired entry and returns the earliest expiry left
+// (zero when the cache is empty).
+func (c *responseCache) sweep(now time.Time) time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var next time.Time
 	for el := c.ll.Back(); el != nil; {
 		prev := el.Prev()
-		if !now.Before(el.Value.(*cacheEntry).expires) {
+		exp := el.Value.(*cacheEntry).expires
+		if !now.Before(exp) {
 			c.removeElement(el)
+		} else if next.IsZero() || exp.Before(next) {
+			next = exp
 		}
 		el = prev
 	}
+	return next
 }
 
-// sweepInterval: about once per TTL, so an entry outlives its TTL by at
-// most one more, but not more often than once a second.
-func (c *responseCache) sweepInterval() time.Duration {
-	return min(max(c.ttl, time.Second), time.Minute)
-}
-
+// startSweeper removes entries as they expire: it wakes at the earliest
+// expiry, or after one TTL when the cache is empty (an entry put since
+// then expires no sooner), so memory goes back one TTL after the last
+// query rather than when the same key is asked again.
 func (c *responseCache) startSweeper() {
 	if !c.enabled() {
 		return
 	}
 	c.stop = make(chan struct{})
-	go func(stop chan struct{}, every time.Duration) {
-		t := time.NewTicker(every)
+	go func(stop chan struct{}) {
+		t := time.NewTimer(c.ttl)
 		defer t.Stop()
 		for {
 			select {
 			case now := <-t.C:
-				c.sweep(now)
+				wait := c.ttl
+				if next := c.sweep(now); !next.IsZero() {
+					wait = max(next.Sub(time.Now()), minSweepWait)
+				}
+				t.Reset(wait)
 			case <-stop:
 				return
 			}
 		}
-	}(c.stop, c.sweepInterval())
+	}(c.stop)
 }
+
+// minSweepWait keeps a burst of entries expiring together to one sweep.
+const minSweepWait = 50 * time.Millisecond
 
 func (c *responseCache) stopSweeper() {
 	if c == nil {

