@@ -32,6 +32,7 @@ export interface AppMonDataSourceOptions extends DataSourceJsonData {
   maxResponseBytes?: number;
   retries?: number;
   streamIntervalSeconds?: number;
+  historyCacheBytes?: number;
 }
 
 /** Secrets: written once from the config editor, never sent back to the browser. */

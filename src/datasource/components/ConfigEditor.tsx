@@ -8,7 +8,8 @@ import { MappingJsonData } from './mappingFields';
 
 type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
 
-type NumericSetting = 'timeoutSeconds' | 'cacheTTLSeconds' | 'retries' | 'maxResponseBytes' | 'streamIntervalSeconds';
+type NumericSetting =
+  'timeoutSeconds' | 'cacheTTLSeconds' | 'retries' | 'maxResponseBytes' | 'streamIntervalSeconds' | 'historyCacheBytes';
 type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
 
 /** Other hosts a redirect may lead to with the API key (backend: settings/redirect_hosts.go). */
@@ -80,6 +81,15 @@ const REQUEST_SETTINGS: Array<{
     placeholder: '5',
     min: 1,
     max: 3600,
+  },
+  {
+    key: 'historyCacheBytes',
+    label: 'History cache (bytes)',
+    description:
+      'Metric history kept between queries, so SLOs, burn-rate alert rules and history panels fetch only the newest minutes instead of their whole window. 0 turns it off. Default 64 MiB.',
+    placeholder: '67108864',
+    min: 0,
+    max: 4294967296,
   },
 ];
 
