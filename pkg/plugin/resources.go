@@ -53,6 +53,10 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("GET /oncall/schedule", d.handle(d.oncallSchedule))
 	mux.HandleFunc("GET /sla-report", d.handle(d.slaReport))
 	mux.HandleFunc("POST /preview", d.preview) // resources_preview.go
+	mux.HandleFunc("GET /actions", d.actions)
+	mux.HandleFunc("POST /actions/acknowledge", d.serveAction(acknowledgeAction))
+	mux.HandleFunc("POST /actions/test-alert", d.serveAction(testAlertAction))
+	mux.HandleFunc("POST /actions/test-channel", d.serveAction(testChannelAction))
 	mux.HandleFunc("POST /validate/objectives", d.validateObjectives)
 	mux.HandleFunc("POST /validate/schedule", d.validateSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
