@@ -17,7 +17,14 @@ import (
 
 // fetcher reads [from, to) of one name at one step from a history server.
 func fetcher(base, name string, step int) history.Fetcher {
+	return fetcherTo(func() (string, string) { return base, "" }, name, step)
+}
+
+// fetcherTo reads from the server (URL and API key) target names at the
+// time of each request: a restarted server has another key.
+func fetcherTo(target func() (base, apiKey string), name string, step int) history.Fetcher {
 	return func(ctx context.Context, from, to time.Time) (parse.History, error) {
+		base, apiKey := target()
 		q := url.Values{}
 		q.Set("name", name)
 		q.Set("from", strconv.FormatInt(from.UnixMilli(), 10))
@@ -26,6 +33,9 @@ func fetcher(base, name string, step int) history.Fetcher {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/monitoring/metrics/history?"+q.Encode(), nil)
 		if err != nil {
 			return parse.History{}, err
+		}
+		if apiKey != "" {
+			req.Header.Set("X-API-Key", apiKey)
 		}
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
