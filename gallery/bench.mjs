@@ -1,59 +1,51 @@
-// Alert timeline benchmark in Chromium: first render and hover for 1k, 10k and 50k alerts,
-// one row per alert and grouped by rule. Prints a table; exits non-zero if a run fails.
-import { launchChromium } from './browser.mjs';
-import { buildGallery, outDir } from './build.mjs';
-import { serveStatic } from './server.mjs';
+// `npm run bench`: one table, every row measured side by side in the same run. Backend rows come
+// from the Go runner (pkg/cmd/bench) and the SLO history benchmark; panel render rows from the
+// alert timeline in Chromium. A part that cannot run is shown as not measured and the exit code is
+// 1; a missed goal is marked ✗.
+import { backendRows, historyRows } from './bench-backend.mjs';
+import { renderRows } from './bench-render.mjs';
 
-const COUNTS = [1_000, 10_000, 50_000];
-const GROUPINGS = ['alert', 'rule'];
-const RUNS = 3;
+const started = Date.now();
+const rows = [];
+const notes = [];
+let failed = false;
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+async function part(name, fn) {
+  try {
+    const result = await fn();
+    rows.push(...(Array.isArray(result) ? result : result.rows));
+    if (result.note) {
+      notes.push(result.note);
+    }
+  } catch (error) {
+    failed = true;
+    rows.push({ group: name, name: 'not measured', value: error.message.split('\n')[0] });
+  }
 }
 
-const { ms: buildMs } = await buildGallery();
-const server = await serveStatic(outDir);
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${server.url}?bench=timeline&theme=dark`);
-  await page.waitForSelector('#root[data-ready="true"]', { state: 'attached' });
-  const chromium = browser.version();
-  console.log(
-    `Alert timeline benchmark — Chromium ${chromium}, gallery built in ${buildMs} ms, median of ${RUNS} runs`
-  );
-  console.log('first render = read frames + filter + layout + hit-test index + canvas draw, until the next frame');
-  console.log('hover = a mousemove over the plot until React has committed the tooltip (300 moves per run)\n');
-  console.log('alerts  rows      first render ms   hover median ms   hover p95 ms   moves on an alert');
-  for (const count of COUNTS) {
-    for (const groupBy of GROUPINGS) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
-        runs.push(await page.evaluate(([n, g]) => window.benchTimeline(n, g), [count, groupBy]));
-      }
-      const row = [
-        String(count).padEnd(8),
-        (groupBy === 'alert' ? 'per alert' : 'by rule').padEnd(10),
-        median(runs.map((r) => r.firstRenderMs))
-          .toFixed(1)
-          .padStart(15),
-        median(runs.map((r) => r.hoverMedianMs))
-          .toFixed(2)
-          .padStart(18),
-        median(runs.map((r) => r.hoverP95Ms))
-          .toFixed(2)
-          .padStart(15),
-        String(median(runs.map((r) => r.hoverHits))).padStart(20),
-      ];
-      console.log(row.join(''));
-    }
-  }
-} finally {
-  await browser.close();
-  await server.close();
+await part('slo history', historyRows);
+await part('backend', backendRows);
+await part('panel render', renderRows);
+
+const columns = [
+  ['what', (r) => `${r.group}: ${r.name}`],
+  ['measured', (r) => r.value ?? ''],
+  ['against (same run)', (r) => r.baseline ?? ''],
+  ['ratio', (r) => r.ratio ?? ''],
+  ['goal', (r) => (r.goal ? `${r.goal} ${r.ok ? '✓' : '✗'}` : '')],
+];
+const widths = columns.map(([title, cell]) => Math.max(title.length, ...rows.map((r) => cell(r).length)));
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
+console.log(line(columns.map(([title]) => title)));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) {
+  console.log(line(columns.map(([, cell]) => cell(r))));
+}
+console.log(`\n${[...notes, `whole run ${Math.round((Date.now() - started) / 1000)} s`].join('; ')}`);
+if (failed) {
+  process.exitCode = 1;
 }
