@@ -70,9 +70,9 @@ func fanInRows(srv *testserver.Server, proxy *countingProxy, refreshes int) []Ro
 	s, o := median(shared), median(own)
 	panels := len(loadprofile.Panels)
 	return []Row{{
-		Group: "fan-in",
-		Name:  fmt.Sprintf("%d panels × %d viewers, one refresh (median of %d)", panels, viewers, refreshes),
-		Value: fmt.Sprintf("%d requests  %s  %d ms", s.reqs, mib(s.bytes), s.took.Milliseconds()),
+		Group:    "fan-in",
+		Name:     fmt.Sprintf("%d panels × %d viewers, one refresh (median of %d)", panels, viewers, refreshes),
+		Value:    fmt.Sprintf("%d requests  %s  %d ms", s.reqs, mib(s.bytes), s.took.Milliseconds()),
 		Baseline: fmt.Sprintf("per-panel fetching: %d requests  %s  %d ms", o.reqs, mib(o.bytes), o.took.Milliseconds()),
 		Ratio:    fmt.Sprintf("%.0f× fewer requests", float64(o.reqs)/float64(max(s.reqs, 1))),
 	}}
