@@ -2,6 +2,7 @@ import React, { ChangeEvent, FormEvent, useState } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, SecretInput, Switch, TextArea } from '@grafana/ui';
 
+import { AlertActionsSettings } from '../../shared/alertActionsSettings';
 import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
 import { MappingSection } from './MappingSection';
 import { MappingJsonData } from './mappingFields';
@@ -166,7 +167,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         <Field
           label="Admin key"
-          description="Optional (ADMIN_API_KEY). Only needed to acknowledge or trigger alerts from Grafana; leave empty for read-only use."
+          description="Optional (ADMIN_API_KEY); leave empty for read-only use. With it, users with the Editor role or higher can acknowledge the application's alerts (which stops their escalation), send a test alert and test a notification channel from Grafana. It stays on the Grafana server and is sent only with those actions."
           invalid={shortKey('adminKey')}
           error={`The admin key must be at least ${MIN_KEY_LENGTH} characters.`}
         >
@@ -180,6 +181,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onReset={onSecretReset('adminKey')}
           />
         </Field>
+        <AlertActionsSettings datasourceUid={options.uid} adminKeySaved={Boolean(secureJsonFields.adminKey)} />
         <Field
           label="Allowed redirect hosts"
           description="Redirects are followed only within the URL's scheme, host and port, so the API key never reaches another host. List other hosts (host or host:port, comma-separated) that are yours: redirects to them are followed and they receive the API key. HTTPS is never redirected to HTTP."
