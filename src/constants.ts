@@ -7,6 +7,8 @@ export const DATASOURCE_TYPE = 'appmon-endpoints-datasource';
 export const DASHBOARD_TAG = 'appmon';
 
 export enum ROUTES {
+  Home = 'home',
+  Report = 'report',
   Overview = 'overview',
   OnCall = 'oncall',
 }

@@ -3,6 +3,12 @@ export const testIds = {
     container: 'data-testid appmon-app-config',
     toggle: 'data-testid appmon-app-toggle',
   },
+  report: {
+    container: 'data-testid appmon-sla-report',
+  },
+  home: {
+    container: 'data-testid appmon-status-home',
+  },
   schedule: {
     container: 'data-testid appmon-oncall-schedule',
   },
