@@ -1,7 +1,18 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Badge, Button, Field, IconButton, Input, RadioButtonGroup, Stack, Text, useStyles2 } from '@grafana/ui';
+import {
+  Badge,
+  Button,
+  Field,
+  FieldValidationMessage,
+  IconButton,
+  Input,
+  RadioButtonGroup,
+  Stack,
+  Text,
+  useStyles2,
+} from '@grafana/ui';
 
 import { ErrorMap, fieldProps } from './fieldErrors';
 import { isPlaceholder } from './placeholders';
@@ -154,7 +165,8 @@ export function LayerEditor({ index, layer: l, errors, onChange, onRename, onRem
             />
           </Field>
         </Stack>
-        <Field label="Members, in rotation order" {...fieldProps(errors, `${p}.members`)}>
+        <div>
+          <Text weight="medium">Members, in rotation order</Text>
           <Stack direction="column" gap={0}>
             {l.members.map((m, j) => (
               <MemberRow
@@ -171,7 +183,8 @@ export function LayerEditor({ index, layer: l, errors, onChange, onRename, onRem
               />
             ))}
           </Stack>
-        </Field>
+          {errors[`${p}.members`] && <FieldValidationMessage>{errors[`${p}.members`]}</FieldValidationMessage>}
+        </div>
         <div>
           <Button
             size="sm"

@@ -8,6 +8,9 @@ import { ObjectiveForm } from './types';
 const get = jest.fn();
 const post = jest.fn();
 const put = jest.fn();
+// The forms render many controls; shared CI machines are slow.
+jest.setTimeout(30_000);
+
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getBackendSrv: () => ({ get, post, put }),
