@@ -25,7 +25,13 @@ func NewHistoryCache(maxBytes int64) *HistoryCache { return history.New(maxBytes
 // cache when it has one. retentionDays is the server's metrics retention
 // (0: unknown).
 func (r *Runner) historyRange(ctx context.Context, selector url.Values, from, to time.Time, step, retentionDays int, tr *trace) (parse.History, error) {
-	key := history.Key{Path: client.PathMetricsHistory, Selector: selector.Encode(), Step: step}
+	// Windows ending at different distances from now (a period and the
+	// one before it) are held apart, or each would push the other out.
+	var slot int64
+	if span := to.Sub(from); span > 0 {
+		slot = int64(r.now().Sub(to) / span)
+	}
+	key := history.Key{Path: client.PathMetricsHistory, Selector: selector.Encode() + "&window=" + strconv.FormatInt(slot, 10), Step: step}
 	w := history.Window{From: from, To: to, Retention: time.Duration(retentionDays) * 24 * time.Hour}
 	return r.History.Get(ctx, key, w, func(ctx context.Context, from, to time.Time) (parse.History, error) {
 		params := url.Values{}

@@ -55,3 +55,22 @@ func TestMetricsHistoryRefreshFetchesTheTail(t *testing.T) {
 		t.Fatalf("history cache stats %+v, want 1 whole fetch then 3 partial", s)
 	}
 }
+
+// A window and the one before it (a total against the previous period)
+// are held apart: refreshing both a minute later fetches neither whole.
+func TestHistoryPeriodAndPreviousPeriodAreHeldApart(t *testing.T) {
+	fake := fakeapi.New(t)
+	clock := testNow
+	r := newRunner(t, fake.URL)
+	r.Now = func() time.Time { return clock }
+	r.History = NewHistoryCache(4 << 20)
+	for range 2 {
+		for _, back := range []time.Duration{0, 6 * time.Hour} {
+			run(t, r, mustParse(t, "metrics", `{"metricName":"api.error_rate"}`, clock.Add(-back-6*time.Hour), clock.Add(-back)))
+		}
+		clock = clock.Add(time.Minute)
+	}
+	if s := r.History.Stats(); s.Full != 2 || s.Partial != 2 {
+		t.Fatalf("history cache stats %+v, want each period fetched whole once, then partly", s)
+	}
+}
