@@ -8,6 +8,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/parse"
 	"github.com/appmon/monitoring/pkg/plugin"
 	"github.com/appmon/monitoring/pkg/query"
@@ -95,7 +96,7 @@ func TestAlertHistoryHasAlerts(t *testing.T) {
 	if f.Rows() == 0 {
 		t.Fatal("no alerts in two days of simulated history")
 	}
-	for _, name := range []string{query.FieldTime, query.FieldTimeEnd, query.FieldTitle, query.FieldSeverity, query.FieldStatus, query.FieldEscalationLevel} {
+	for _, name := range []string{frames.FieldTime, frames.FieldTimeEnd, frames.FieldTitle, frames.FieldSeverity, frames.FieldStatus, frames.FieldEscalationLevel} {
 		if _, i := f.FieldByName(name); i < 0 {
 			t.Fatalf("field %q missing", name)
 		}

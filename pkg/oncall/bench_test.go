@@ -29,8 +29,8 @@ func BenchmarkQueriesWithManyOverrides(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		NowFrame(s, at)
-		ShiftsFrame(s, at, DefaultShiftCount)
-		EscalationFrame(s, alerts, at)
+		s.Now(at)
+		s.Shifts(at, DefaultShiftCount)
+		s.Escalations(alerts, at)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	framenames "github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/query"
 	"github.com/appmon/monitoring/pkg/slo"
 )
@@ -149,7 +150,7 @@ func (d *Datasource) objectivesPreview(ctx context.Context, objs []slo.Objective
 		p.Error = err.Error()
 		return p
 	}
-	if len(frames) == 0 || frames[0].Name != slo.FrameSLO {
+	if len(frames) == 0 || frames[0].Name != framenames.FrameSLO {
 		p.Error = "the SLO computation returned no objectives"
 		return p
 	}

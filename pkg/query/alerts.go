@@ -2,7 +2,6 @@ package query
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -11,29 +10,8 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/appmon/monitoring/pkg/client"
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/parse"
-)
-
-// Field names of the alerts frame. The alert timeline panel and Grafana's
-// annotation mapping read them: "time", "timeEnd", "title" and "text" are
-// the names Grafana maps to annotations without configuration.
-const (
-	FieldTime            = "time"
-	FieldTimeEnd         = "timeEnd"
-	FieldID              = "id"
-	FieldRule            = "rule"
-	FieldTitle           = "title"
-	FieldSeverity        = "severity"
-	FieldStatus          = "status"
-	FieldText            = "text"
-	FieldMetric          = "metric"
-	FieldValue           = "value"
-	FieldThreshold       = "threshold"
-	FieldAcknowledgedAt  = "acknowledged_at"
-	FieldEscalationLevel = "escalation_level"
-	FieldService         = "service"
-	FieldLabels          = "labels"
-	FieldRunbookURL      = "runbook_url"
 )
 
 // historyAlignment rounds alert history ranges so viewers loading within
@@ -49,13 +27,13 @@ func (r *Runner) runAlerts(ctx context.Context, q Query, tr *trace) (data.Frames
 		if err != nil {
 			return nil, err
 		}
-		return data.Frames{AlertsFrame("alerts", alerts)}, nil
+		return data.Frames{frames.AlertsFrame(frames.FrameAlerts, alerts)}, nil
 	default:
 		alerts, err := r.ActiveAlerts(ctx, q.Severities, tr)
 		if err != nil {
 			return nil, err
 		}
-		return data.Frames{AlertsFrame("alerts", alerts)}, nil
+		return data.Frames{frames.AlertsFrame(frames.FrameAlerts, alerts)}, nil
 	}
 }
 
@@ -141,62 +119,6 @@ func filterAlerts(in []parse.Alert, severities Matcher) []parse.Alert {
 		}
 	}
 	return out
-}
-
-// AlertsFrame is the table of alerts the alert timeline panel reads, one
-// row per alert, oldest first.
-func AlertsFrame(name string, alerts []parse.Alert) *data.Frame {
-	n := len(alerts)
-	var (
-		start   = make([]time.Time, n)
-		end     = make([]*time.Time, n)
-		ids     = make([]string, n)
-		rules   = make([]string, n)
-		titles  = make([]string, n)
-		sevs    = make([]string, n)
-		states  = make([]string, n)
-		texts   = make([]string, n)
-		metrics = make([]string, n)
-		values  = make([]*float64, n)
-		thresh  = make([]*float64, n)
-		acked   = make([]*time.Time, n)
-		levels  = make([]int64, n)
-		svcs    = make([]string, n)
-		labels  = make([]string, n)
-		links   = make([]string, n)
-	)
-	for i, a := range alerts {
-		start[i], end[i], ids[i], rules[i], titles[i] = a.StartedAt, a.ResolvedAt, a.ID, a.Rule, a.Name
-		sevs[i], states[i], texts[i], metrics[i] = a.Severity, a.Status, a.Description, a.Metric
-		values[i], thresh[i], acked[i], levels[i] = a.Value, a.Threshold, a.AcknowledgedAt, int64(a.EscalationLevel)
-		svcs[i], links[i] = a.Labels["service"], a.RunbookURL
-		if len(a.Labels) > 0 {
-			b, _ := json.Marshal(a.Labels) // map[string]string always marshals
-			labels[i] = string(b)
-		}
-	}
-	f := data.NewFrame(name,
-		data.NewField(FieldTime, nil, start).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Started"}),
-		data.NewField(FieldTimeEnd, nil, end).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Resolved"}),
-		data.NewField(FieldID, nil, ids),
-		data.NewField(FieldRule, nil, rules),
-		data.NewField(FieldTitle, nil, titles),
-		data.NewField(FieldSeverity, nil, sevs),
-		data.NewField(FieldStatus, nil, states),
-		data.NewField(FieldText, nil, texts).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Description"}),
-		data.NewField(FieldMetric, nil, metrics),
-		data.NewField(FieldValue, nil, values),
-		data.NewField(FieldThreshold, nil, thresh),
-		data.NewField(FieldAcknowledgedAt, nil, acked).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Acknowledged"}),
-		data.NewField(FieldEscalationLevel, nil, levels).SetConfig(&data.FieldConfig{DisplayNameFromDS: "Escalation level"}),
-		data.NewField(FieldService, nil, svcs),
-		data.NewField(FieldLabels, nil, labels),
-		data.NewField(FieldRunbookURL, nil, links).SetConfig(&data.FieldConfig{
-			DisplayNameFromDS: "Runbook",
-			Links:             []data.DataLink{{Title: "Open runbook", URL: "${__value.raw}", TargetBlank: true}},
-		}),
-	)
-	return f.SetMeta(&data.FrameMeta{PreferredVisualization: data.VisTypeTable})
 }
 
 func (r *Runner) alertConfiguration(ctx context.Context, tr *trace) (data.Frames, error) {

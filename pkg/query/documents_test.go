@@ -10,6 +10,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/appmon/monitoring/pkg/client"
+	framenames "github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/internal/fakeapi"
 	"github.com/appmon/monitoring/pkg/parse"
 )
@@ -124,10 +125,10 @@ func TestDashboardQuery(t *testing.T) {
 func alertRows(f *data.Frame) []string {
 	var out []string
 	for i := 0; i < f.Rows(); i++ {
-		id, _ := f.FieldByName(FieldID)
-		sev, _ := f.FieldByName(FieldSeverity)
-		st, _ := f.FieldByName(FieldStatus)
-		end, _ := f.FieldByName(FieldTimeEnd)
+		id, _ := f.FieldByName(framenames.FieldID)
+		sev, _ := f.FieldByName(framenames.FieldSeverity)
+		st, _ := f.FieldByName(framenames.FieldStatus)
+		end, _ := f.FieldByName(framenames.FieldTimeEnd)
 		e := "open"
 		if v, ok := end.ConcreteAt(i); ok {
 			e = v.(time.Time).Format("15:04")
@@ -163,7 +164,7 @@ func TestAlertsQuery(t *testing.T) {
 			if seen[len(seen)-1] != tt.request {
 				t.Fatalf("last request %q, want %q", seen[len(seen)-1], tt.request)
 			}
-			for _, name := range []string{FieldTime, FieldTimeEnd, FieldTitle, FieldText, FieldRunbookURL, FieldEscalationLevel, FieldService} {
+			for _, name := range []string{framenames.FieldTime, framenames.FieldTimeEnd, framenames.FieldTitle, framenames.FieldText, framenames.FieldRunbookURL, framenames.FieldEscalationLevel, framenames.FieldService} {
 				if _, i := frames[0].FieldByName(name); i < 0 {
 					t.Fatalf("field %q missing", name)
 				}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/oncall"
 	"github.com/appmon/monitoring/pkg/parse"
 )
@@ -50,15 +51,15 @@ func (r *Runner) runOncall(ctx context.Context, q Query, tr *trace) (data.Frames
 	now := r.now().UTC()
 	switch q.OncallView {
 	case OncallViewShifts:
-		return data.Frames{oncall.ShiftsFrame(s, now, q.ShiftCount)}, nil
+		return data.Frames{frames.OncallShiftsFrame(s, now, q.ShiftCount)}, nil
 	case OncallViewEscalation:
 		active, err := r.ActiveAlerts(ctx, q.Severities, tr)
 		if err != nil {
 			return nil, err
 		}
-		return data.Frames{oncall.EscalationFrame(s, escalationAlerts(active), now), oncall.PolicyFrame(s)}, nil
+		return data.Frames{frames.OncallEscalationFrame(s, escalationAlerts(active), now), frames.EscalationPolicyFrame(s)}, nil
 	default:
-		return data.Frames{oncall.NowFrame(s, now)}, nil
+		return data.Frames{frames.OncallNowFrame(s, now)}, nil
 	}
 }
 

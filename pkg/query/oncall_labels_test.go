@@ -6,6 +6,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/internal/fakeapi"
 	"github.com/appmon/monitoring/pkg/oncall"
 )
@@ -64,7 +65,7 @@ func TestAddOncallLabelsToEveryNumericSeries(t *testing.T) {
 		data.NewField("fast_burn", nil, []float64{0, 1}),
 	).SetMeta(&data.FrameMeta{Type: data.FrameTypeNumericLong})
 	wide := wideFrame("live", testNow, []series{point("c", nil, testNow, num(3))})
-	table := AlertsFrame("alerts", nil)
+	table := frames.AlertsFrame("alerts", nil)
 	frames := append(multi, long, wide, table)
 	AddOncallLabels(frames, oncall.DefaultSchedule(), testNow)
 

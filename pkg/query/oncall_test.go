@@ -8,6 +8,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/internal/fakeapi"
 	"github.com/appmon/monitoring/pkg/oncall"
 )
@@ -19,7 +20,7 @@ func TestOncallQueryViews(t *testing.T) {
 	q := func(model string) Query { return mustParse(t, "oncall", model, testNow.Add(-time.Hour), testNow) }
 
 	now := run(t, r, q(`{}`))
-	if len(now) != 1 || now[0].Name != oncall.FrameNow || now[0].Rows() != 2 {
+	if len(now) != 1 || now[0].Name != frames.FrameOncallNow || now[0].Rows() != 2 {
 		t.Fatalf("now view: %d frames", len(now))
 	}
 	if name, _ := now[0].FieldByName("name"); name.At(0) != "Engineer A" || name.At(1) != "Engineer B" {
@@ -30,7 +31,7 @@ func TestOncallQueryViews(t *testing.T) {
 	}
 
 	shifts := run(t, r, q(`{"oncallView":"shifts","shiftCount":2}`))
-	if shifts[0].Name != oncall.FrameShifts || shifts[0].Rows() != 4 {
+	if shifts[0].Name != frames.FrameOncallShifts || shifts[0].Rows() != 4 {
 		t.Fatalf("2 shifts for each of 2 layers: %d rows", shifts[0].Rows())
 	}
 
@@ -38,7 +39,7 @@ func TestOncallQueryViews(t *testing.T) {
 	// acknowledged: at 12:00:30, a-1 passed the 15-minute step (notify the
 	// secondary) and waits for the 30-minute one.
 	esc := run(t, r, q(`{"oncallView":"Escalation"}`))
-	if len(esc) != 2 || esc[0].Name != oncall.FrameEscalation || esc[1].Name != oncall.FramePolicy {
+	if len(esc) != 2 || esc[0].Name != frames.FrameOncallEscalation || esc[1].Name != frames.FrameEscalationPolicy {
 		t.Fatalf("escalation view: %d frames", len(esc))
 	}
 	e := esc[0]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/slo"
 )
 
@@ -18,7 +19,7 @@ const maxTrendPoints = maxPointsPerSeries
 // sloField: every number, plus compliant (returned as 1/0).
 var sloFieldNames = sync.OnceValue(func() []string {
 	var names []string
-	for _, f := range slo.SLOFrame(nil).Fields {
+	for _, f := range frames.SLOFrame(nil).Fields {
 		if f.Type().Numeric() || f.Type() == data.FieldTypeNullableBool || f.Type() == data.FieldTypeBool {
 			names = append(names, f.Name)
 		}
@@ -68,9 +69,9 @@ func (r *Runner) runSLO(ctx context.Context, q Query, tr *trace) (data.Frames, e
 	case q.SloField != "":
 		return data.Frames{knownRows(sloFieldFrame(results, q.SloField), q.SloField, tr)}, nil
 	case q.FromAlert:
-		return data.Frames{slo.SLOFrame(results)}, nil
+		return data.Frames{frames.SLOFrame(results)}, nil
 	}
-	return slo.Frames(results, int(min(q.MaxDataPoints, maxTrendPoints))), nil
+	return frames.SLOFrames(results, int(min(q.MaxDataPoints, maxTrendPoints))), nil
 }
 
 // selectObjectives applies the objective filter; a filter matching none
@@ -105,7 +106,7 @@ func orNone(ids []string) string {
 // with one value per objective, which an alert condition compares
 // directly (e.g. fast_burn > 0). compliant becomes 1 (met) or 0.
 func sloFieldFrame(results []slo.Result, name string) *data.Frame {
-	full := slo.SLOFrame(results)
+	full := frames.SLOFrame(results)
 	out := data.NewFrame(full.Name)
 	for _, f := range full.Fields {
 		switch {

