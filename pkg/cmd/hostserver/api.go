@@ -30,6 +30,7 @@ func (g *grafana) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/search", g.search)
 	mux.HandleFunc("GET /api/plugins/{id}/settings", g.pluginSettings)
 	mux.HandleFunc("POST /api/plugins/{id}/settings", g.savePluginSettings)
+	g.editRoutes(mux) // datasource_edit.go
 	alertingRoutes(mux)
 	// Anything else under /api/ is a call the host does not know: a 404 the driver reports.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -38,6 +39,8 @@ func (g *grafana) routes(mux *http.ServeMux) {
 }
 
 func (g *grafana) source(uid string) (dataSource, bool) {
+	g.mu.Lock() // a PUT may be replacing the data source
+	defer g.mu.Unlock()
 	for _, d := range g.sources {
 		if d.UID == uid {
 			return d, true
@@ -65,6 +68,8 @@ func (g *grafana) pluginContext(d dataSource) (*pluginv2.PluginContext, error) {
 }
 
 func (g *grafana) listDataSources(w http.ResponseWriter, _ *http.Request) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	out := make([]map[string]any, 0, len(g.sources))
 	for _, d := range g.sources {
 		out = append(out, d.public())

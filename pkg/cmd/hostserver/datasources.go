@@ -23,7 +23,10 @@ type dataSource struct {
 	IsDefault      bool              `json:"isDefault"`
 	JSONData       map[string]any    `json:"jsonData"`
 	SecureJSONData map[string]string `json:"-"`
-	updated        time.Time
+	// ReadOnly: Grafana refuses changes to a provisioned data source unless its file says editable: true.
+	ReadOnly bool  `json:"readOnly"`
+	Version  int64 `json:"version"`
+	updated  time.Time
 }
 
 // public is what Grafana's /api/datasources answers: secrets only as set/unset flags.
@@ -35,7 +38,7 @@ func (d dataSource) public() map[string]any {
 	return map[string]any{
 		"id": d.ID, "uid": d.UID, "orgId": 1, "name": d.Name, "type": d.Type, "typeName": "AppMon Endpoints",
 		"access": d.Access, "url": d.URL, "isDefault": d.IsDefault, "jsonData": d.JSONData,
-		"secureJsonFields": fields, "readOnly": true, "version": 1, "basicAuth": false, "withCredentials": false,
+		"secureJsonFields": fields, "readOnly": d.ReadOnly, "version": d.Version, "basicAuth": false, "withCredentials": false,
 	}
 }
 
@@ -86,6 +89,7 @@ func readDataSources(path string, env map[string]string) ([]dataSource, error) {
 			Access         string            `yaml:"access"`
 			URL            string            `yaml:"url"`
 			IsDefault      bool              `yaml:"isDefault"`
+			Editable       bool              `yaml:"editable"`
 			JSONData       map[string]any    `yaml:"jsonData"`
 			SecureJSONData map[string]string `yaml:"secureJsonData"`
 		} `yaml:"datasources"`
@@ -102,7 +106,7 @@ func readDataSources(path string, env map[string]string) ([]dataSource, error) {
 			d.JSONData = map[string]any{}
 		}
 		out = append(out, dataSource{ID: int64(i + 1), UID: d.UID, Name: d.Name, Type: d.Type, Access: d.Access, URL: d.URL,
-			IsDefault: d.IsDefault, JSONData: d.JSONData, SecureJSONData: d.SecureJSONData, updated: time.Now()})
+			IsDefault: d.IsDefault, JSONData: d.JSONData, SecureJSONData: d.SecureJSONData, ReadOnly: !d.Editable, Version: 1, updated: time.Now()})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s provisions no %s data source", path, dataSourcePluginID)
