@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http/httptest"
@@ -12,8 +13,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/history"
 	"github.com/appmon/monitoring/pkg/internal/testserver"
+	"github.com/appmon/monitoring/pkg/query"
+	"github.com/appmon/monitoring/pkg/settings"
+	"github.com/appmon/monitoring/pkg/slo"
 )
 
 // TestReferenceServerMatchesWholeFetch is the property against the real
@@ -124,3 +131,59 @@ func advance(t *testing.T, s *testserver.Server, d time.Duration) {
 	}
 }
 
+// TestReferenceServerSLORule runs the default SLOs as an alert rule would,
+// a minute apart and across clock jumps, with and without the history
+// cache against the reference server: the slo frames are the same.
+func TestReferenceServerSLORule(t *testing.T) {
+	if os.Getenv("APPMON_INTEGRATION") != "1" {
+		t.Skip("set APPMON_INTEGRATION=1 to run against the reference server")
+	}
+	ctx := context.Background()
+	srv, err := testserver.Start(testserver.Options{HistoryDays: 3, ClockStart: time.Now().Add(-time.Hour).Truncate(time.Second), ClockControl: true, ClockSpeed: 0.0001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	s, err := settings.Load(ctx, backend.DataSourceInstanceSettings{
+		URL: srv.URL, JSONData: json.RawMessage(`{"cacheTTLSeconds":0}`),
+		DecryptedSecureJSONData: map[string]string{"apiKey": srv.APIKey},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var now time.Time
+	clock := func() time.Time { return now }
+	cached := &query.Runner{Client: c, Now: clock, Objectives: slo.DefaultObjectives(), History: query.NewHistoryCache(history.DefaultMaxBytes)}
+	whole := &query.Runner{Client: c, Now: clock, Objectives: slo.DefaultObjectives()}
+	q := sloRule(t)
+	for round := range 12 {
+		d := time.Minute
+		if round%5 == 4 {
+			d = 2 * time.Hour // a clock jump
+		}
+		if now, err = srv.AdvanceClock(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		got, err := cached.Run(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := whole.Run(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gs, ws := frameString(t, got[0]), frameString(t, want[0]); gs != ws {
+			t.Fatalf("round %d: the cached evaluation differs:\n%s\nwant\n%s", round, gs, ws)
+		}
+	}
+	// The first evaluation fetches each series set whole, every later one
+	// partly (with 3 days kept, the 1-minute requests cover everything).
+	if st := cached.History.Stats(); st.Full == 0 || st.Partial != 11*st.Full || st.Invalidated != 0 {
+		t.Fatalf("history cache stats %+v: want every later evaluation read partly", st)
+	}
+}
