@@ -14,6 +14,9 @@ import (
 
 func (r *Runner) runMetrics(ctx context.Context, q Query, tr *trace) (data.Frames, error) {
 	caps := r.extensions(ctx, tr)
+	if q.Total {
+		return r.metricsTotals(ctx, q, caps, tr)
+	}
 	hasHistory := caps.Has(parse.ExtMetricsHistory)
 	if hasHistory && !q.From.IsZero() && q.To.After(q.From) {
 		ss, err := r.metricsHistory(ctx, q, caps.Capabilities, tr)

@@ -69,6 +69,9 @@ type MetricsOptions struct {
 	// then Prometheus text, then Datadog series, remembering what worked),
 	// json, prometheus or datadog (that format only).
 	Format string `json:"format,omitempty" jsonschema:"enum=auto,enum=json,enum=prometheus,enum=datadog"`
+	// Total sums rates (per minute or per second, e.g. USD/min) over the time
+	// range into amounts, with the same length just before it and the change.
+	Total bool `json:"total,omitempty"`
 }
 
 // SeriesOptions filter the numeric series of a query.

@@ -48,6 +48,8 @@ export interface AppMonQuery extends DataQuery {
   sloField?: string;
   /** SloWindow evaluates the objectives over this window instead of their own (e.g. calendar_month). */
   sloWindow?: string;
+  /** Total sums rates (per minute or per second, e.g. USD/min) over the time range into amounts, with the same length just before it and the change. */
+  total?: boolean;
 }
 
 /** A field of the query model other than queryType. */
@@ -63,7 +65,7 @@ export interface QueryTypeContract {
 export const QUERY_CONTRACT: Record<QueryType, QueryTypeContract> = {
   metrics: {
     description: 'Named metrics by category, over the time range when the server keeps history',
-    fields: ['category', 'endpoint', 'format', 'metricName'],
+    fields: ['category', 'endpoint', 'format', 'metricName', 'total'],
     live: true,
   },
   health: {

@@ -18,7 +18,7 @@ export const QUERY_TYPE_DESCRIPTORS: Record<QueryType, QueryTypeDescriptor> = {
   metrics: {
     label: 'Metrics',
     help: 'Leave category and metric empty to get every metric. Numeric series work in alert rules.',
-    fields: ['category', 'metricName', 'endpoint', 'format'],
+    fields: ['category', 'metricName', 'endpoint', 'format', 'total'],
   },
   health: {
     label: 'Health',

@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { SelectableValue } from '@grafana/data';
-import { Combobox, InlineField, Input, RadioButtonGroup } from '@grafana/ui';
+import { Combobox, InlineField, InlineSwitch, Input, RadioButtonGroup } from '@grafana/ui';
 
 import type { DataSource } from '../../datasource';
 import {
@@ -184,6 +184,21 @@ export const FIELD_EDITORS: Record<QueryField, FieldEditor> = {
         value={p.query.format ?? 'auto'}
         onChange={(v) => p.update({ format: v === 'auto' ? undefined : v })}
       />
+    ),
+  },
+  total: {
+    Editor: (p) => (
+      <InlineField
+        label="Period total"
+        labelWidth={14}
+        tooltip="Rates per minute or per second (e.g. USD/min) summed over the time range, against the same length just before it"
+      >
+        <InlineSwitch
+          id="appmon-total"
+          value={Boolean(p.query.total)}
+          onChange={(e) => p.update({ total: e.currentTarget.checked || undefined })}
+        />
+      </InlineField>
     ),
   },
   service: {
