@@ -7,6 +7,7 @@ import { Alert, Badge, Combobox, InlineField, LoadingPlaceholder, RadioButtonGro
 import { listAppMonDataSources } from '../api/catalog';
 import { fetchSchedule, ScheduleView } from '../api/schedule';
 import { testIds } from '../components/testIds';
+import { PlaceholderRotaNotice } from './config/PlaceholderRotaNotice';
 
 const WEEK_CHOICES = [1, 2, 4, 8].map((w) => ({ label: `${w} wk`, value: w }));
 
@@ -97,6 +98,7 @@ function OnCallSchedule() {
           {datasources.value?.length === 0 && <Text>Add an AppMon data source to see its on-call schedule.</Text>}
           {(datasources.loading || schedule.loading) && <LoadingPlaceholder text="Loading the schedule" />}
           {schedule.error && <Alert title="Could not load the on-call schedule">{errorMessage(schedule.error)}</Alert>}
+          {schedule.value && <PlaceholderRotaNotice view={schedule.value} />}
           {schedule.value && <ScheduleTables view={schedule.value} />}
         </Stack>
       </div>

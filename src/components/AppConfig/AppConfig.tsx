@@ -2,8 +2,9 @@ import React from 'react';
 import { lastValueFrom } from 'rxjs';
 import { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { getBackendSrv, locationService } from '@grafana/runtime';
-import { Alert, Button, Stack, Text } from '@grafana/ui';
+import { Alert, Button, LinkButton, Stack, Text } from '@grafana/ui';
 
+import { OBJECTIVES_EDITOR_URL, ROTA_EDITOR_URL } from '../../pages/config/routes';
 import { testIds } from '../testIds';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta> {}
@@ -34,6 +35,21 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
           data source with the application&apos;s base URL and metrics API key.
         </Text>
         {!enabled && <Alert severity="info" title="AppMon is disabled" />}
+        {enabled && (
+          <Stack direction="column" gap={1}>
+            <Text element="p">
+              Each data source has its objectives and on-call rota. Edit them in forms, checked before they are saved:
+            </Text>
+            <Stack gap={1}>
+              <LinkButton variant="secondary" icon="crosshair" href={OBJECTIVES_EDITOR_URL}>
+                Edit objectives
+              </LinkButton>
+              <LinkButton variant="secondary" icon="users-alt" href={ROTA_EDITOR_URL}>
+                Edit on-call rota
+              </LinkButton>
+            </Stack>
+          </Stack>
+        )}
         <div>
           <Button
             data-testid={testIds.appConfig.toggle}
