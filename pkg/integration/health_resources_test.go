@@ -43,7 +43,7 @@ func TestCheckHealthAgainstReferenceServer(t *testing.T) {
 func TestResourcesAgainstReferenceServer(t *testing.T) {
 	requireServer(t)
 	ds := newDS(t, target.url, `{}`, target.apiKey)
-	for path, min := range map[string]int{"categories": 5, "metrics?category=database": 9, "services": 4, "severities": 5, "capabilities": 1} {
+	for path, min := range map[string]int{"categories": 5, "metrics?category=database": 9, "services": 4, "severities": 5} {
 		var body json.RawMessage
 		status := call(t, ds, path, &body)
 		if status != 200 {
@@ -53,14 +53,6 @@ func TestResourcesAgainstReferenceServer(t *testing.T) {
 		if json.Unmarshal(body, &list) == nil && len(list) < min {
 			t.Fatalf("%s: %d options, want at least %d", path, len(list), min)
 		}
-	}
-	var anns []plugin.Annotation
-	now := timeNowMillis()
-	if status := call(t, ds, "annotations?from="+itoa(now-47*3600*1000)+"&to="+itoa(now), &anns); status != 200 || len(anns) == 0 {
-		t.Fatalf("annotations: %d, %d items", status, len(anns))
-	}
-	if status := call(t, ds, "annotations?source=incidents&from="+itoa(now-47*3600*1000)+"&to="+itoa(now), &anns); status != 200 {
-		t.Fatalf("incident annotations: %d", status)
 	}
 }
 

@@ -8,9 +8,9 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/frames"
 	"github.com/appmon/monitoring/pkg/parse"
-	"github.com/appmon/monitoring/pkg/plugin"
 	"github.com/appmon/monitoring/pkg/query"
 )
 
@@ -133,7 +133,7 @@ func TestFormatsAndCatalogAgree(t *testing.T) {
 		}
 	}
 
-	m, err := fetchJSONMetrics(ds)
+	m, err := fetchJSONMetrics(upstream(t, target.url, `{}`, target.apiKey))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,8 +145,8 @@ func TestFormatsAndCatalogAgree(t *testing.T) {
 	}
 }
 
-func fetchJSONMetrics(ds *plugin.Datasource) (parse.Metrics, error) {
-	r := &query.Runner{Client: ds.Client()}
+func fetchJSONMetrics(c *client.Client) (parse.Metrics, error) {
+	r := &query.Runner{Client: c}
 	return r.FetchMetrics(context.Background(), "")
 }
 

@@ -23,11 +23,11 @@ func TestRateLimitedByReferenceServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Stop()
-	ds := newDS(t, srv.URL, `{"cacheTTLSeconds":0,"retries":2,"timeoutSeconds":5}`, srv.APIKey)
+	up := upstream(t, srv.URL, `{"cacheTTLSeconds":0,"retries":2,"timeoutSeconds":5}`, srv.APIKey)
 	var last error
 	start := time.Now()
 	for i := 0; i < 6; i++ {
-		_, last = ds.Client().Get(context.Background(), client.Request{Path: client.PathDashboard})
+		_, last = up.Get(context.Background(), client.Request{Path: client.PathDashboard})
 		if last != nil {
 			break
 		}

@@ -82,7 +82,7 @@ func BenchmarkDashboard40x10(b *testing.B) {
 			var upstream int64
 			b.ReportAllocs()
 			for b.Loop() {
-				ds.Client().Close() // a new refresh: nothing cached
+				ds.client.Close() // a new refresh: nothing cached
 				before := fake.Total()
 				if err := loadprofile.Refresh(ctx, ds, 10, 6*time.Hour); err != nil {
 					b.Fatal(err)

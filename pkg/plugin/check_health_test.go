@@ -156,7 +156,7 @@ func TestCheckHealth(t *testing.T) {
 			if (details.Level == "warning" && len(details.Warnings) == 0) || (details.Level == "ok" && len(details.Warnings) > 0) {
 				t.Fatalf("warnings %q at level %q", details.Warnings, details.Level)
 			}
-			if got := ds.Client().MetricsFormat(); tt.wantFormat != "" && got != tt.wantFormat {
+			if got := ds.client.MetricsFormat(); tt.wantFormat != "" && got != tt.wantFormat {
 				t.Fatalf("queries would use format %q, the health check found %q", got, tt.wantFormat)
 			}
 			if tt.wantWarn != "" && (len(details.Warnings) == 0 || !strings.HasPrefix(details.Warnings[0], tt.wantWarn)) {

@@ -83,7 +83,3 @@ func (d *Datasource) Dispose() {
 		d.client.Close()
 	}
 }
-
-// Client is the instance's upstream client (nil when the settings are
-// unusable); tests and benchmarks use it directly.
-func (d *Datasource) Client() *client.Client { return d.client }

@@ -6,11 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/parse"
@@ -24,23 +21,9 @@ type Option struct {
 	Description string `json:"description,omitempty"`
 }
 
-// Annotation is one alert or incident for time-series panels.
-type Annotation struct {
-	Time     int64    `json:"time"`
-	TimeEnd  int64    `json:"timeEnd,omitempty"`
-	Title    string   `json:"title"`
-	Text     string   `json:"text"`
-	Tags     []string `json:"tags"`
-	Severity string   `json:"severity"`
-	Status   string   `json:"status,omitempty"`
-	ID       string   `json:"id"`
-	Source   string   `json:"source"`
-}
-
-// routes are the resource calls of the editors, template variables,
-// annotations and app pages: GET /categories, /metrics?category=,
-// /services, /severities, /objectives, /annotations?from=&to=[&severity=&source=],
-// /capabilities, /oncall/schedule?weeks=.
+// routes are the resource calls of the editors, template variables and
+// app pages: GET /categories, /metrics?category=, /services, /severities,
+// /objectives, /oncall/schedule?weeks=.
 func (d *Datasource) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /categories", d.handle(d.categories))
@@ -48,8 +31,6 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("GET /services", d.handle(d.services))
 	mux.HandleFunc("GET /severities", d.handle(severities))
 	mux.HandleFunc("GET /objectives", d.handle(d.objectives))
-	mux.HandleFunc("GET /annotations", d.handle(d.annotations))
-	mux.HandleFunc("GET /capabilities", d.handle(d.capabilities))
 	mux.HandleFunc("GET /oncall/schedule", d.handle(d.oncallSchedule))
 	mux.HandleFunc("GET /sla-report", d.handle(d.slaReport))
 	mux.HandleFunc("POST /preview", d.preview) // resources_preview.go
@@ -60,7 +41,7 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("POST /validate/objectives", d.validateObjectives)
 	mux.HandleFunc("POST /validate/schedule", d.validateSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives, /annotations, /capabilities or /oncall/schedule", r.Method, r.URL.Path))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives or /oncall/schedule", r.Method, r.URL.Path))
 	})
 	return mux
 }
@@ -183,120 +164,6 @@ func severities(context.Context, *http.Request) (any, error) {
 		out = append(out, Option{Value: s, Label: capitalize(s)})
 	}
 	return out, nil
-}
-
-// annotations returns alert history (source=alerts, default) or incidents
-// (source=incidents) overlapping [from, to] as annotations.
-func (d *Datasource) annotations(ctx context.Context, r *http.Request) (any, error) {
-	qv := r.URL.Query()
-	from, err := parseTimeParam("from", qv.Get("from"))
-	if err != nil {
-		return nil, err
-	}
-	to, err := parseTimeParam("to", qv.Get("to"))
-	if err != nil {
-		return nil, err
-	}
-	if !to.After(from) {
-		return nil, &query.BadQueryError{Msg: "to must be after from"}
-	}
-	sev, err := query.NewMatcher(strings.ToLower(qv.Get("severity")))
-	if err != nil {
-		return nil, &query.BadQueryError{Msg: "severity: " + err.Error()}
-	}
-	switch src := qv.Get("source"); src {
-	case "", "alerts":
-		// Without the alert history extension the active alerts are the
-		// events there are.
-		alerts, err := d.runner.AlertHistoryOrActive(ctx, from, to, sev, nil)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]Annotation, 0, len(alerts))
-		for _, a := range alerts {
-			out = append(out, alertAnnotation(a))
-		}
-		return out, nil
-	case "incidents":
-		inc, err := d.runner.Incidents(ctx, from, to)
-		if client.IsKind(err, client.KindUnsupported) || client.IsKind(err, client.KindNotFound) {
-			return []Annotation{}, nil // an optional extension the server lacks: no incidents to show
-		}
-		if err != nil {
-			return nil, err
-		}
-		out := make([]Annotation, 0, len(inc.Incidents))
-		for _, in := range inc.Incidents {
-			if sev.Match(in.Severity) {
-				out = append(out, incidentAnnotation(in))
-			}
-		}
-		return out, nil
-	default:
-		return nil, &query.BadQueryError{Msg: fmt.Sprintf("source %q is not known: use alerts or incidents", src)}
-	}
-}
-
-func alertAnnotation(a parse.Alert) Annotation {
-	an := Annotation{
-		Time: a.StartedAt.UnixMilli(), Title: a.Name, Text: a.Description,
-		Severity: a.Severity, Status: a.Status, ID: a.ID, Source: "alerts",
-		Tags: []string{"severity:" + a.Severity, "status:" + a.Status},
-	}
-	if a.ResolvedAt != nil {
-		an.TimeEnd = a.ResolvedAt.UnixMilli()
-	}
-	if svc := a.Labels["service"]; svc != "" {
-		an.Tags = append(an.Tags, "service:"+svc)
-	}
-	if a.Rule != "" {
-		an.Tags = append(an.Tags, "rule:"+a.Rule)
-	}
-	return an
-}
-
-func incidentAnnotation(in parse.Incident) Annotation {
-	an := Annotation{
-		Time: in.StartedAt.UnixMilli(), Title: in.Title, Severity: in.Severity, ID: in.ID, Source: "incidents",
-		Tags: []string{"incident", "severity:" + in.Severity},
-		Text: fmt.Sprintf("Incident %s: %s", in.ID, plural(len(in.AlertIDs), "alert")),
-	}
-	if in.ResolvedAt != nil {
-		an.TimeEnd = in.ResolvedAt.UnixMilli()
-	}
-	return an
-}
-
-// capabilities reports what discovery found (cached per instance).
-func (d *Datasource) capabilities(ctx context.Context, _ *http.Request) (any, error) {
-	caps := d.client.Capabilities(ctx)
-	out := map[string]any{
-		"discovered":                 caps.Discovered,
-		"contract_version":           caps.ContractVersion,
-		"extensions":                 slices.Clip(append([]string{}, caps.Extensions...)),
-		"retention":                  caps.Retention,
-		"history_resolution_seconds": append([]int{}, caps.HistoryResolutionSeconds...),
-	}
-	if caps.Err != nil {
-		out["error"] = caps.Err.Error()
-	}
-	return out, nil
-}
-
-// parseTimeParam accepts Unix milliseconds (what Grafana sends) or RFC 3339.
-func parseTimeParam(name, v string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, &query.BadQueryError{Msg: fmt.Sprintf("%s is missing: give Unix milliseconds or an RFC 3339 time", name)}
-	}
-	if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if t, err := parse.UnixMillis(float64(ms)); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
-		return t.UTC(), nil
-	}
-	return time.Time{}, &query.BadQueryError{Msg: fmt.Sprintf("%s=%q is not a time: give Unix milliseconds or an RFC 3339 time", name, v)}
 }
 
 func plural(n int, word string) string {

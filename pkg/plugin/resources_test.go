@@ -42,25 +42,6 @@ func TestResources(t *testing.T) {
 			t.Fatalf("%s:\n%s", tt.path, d)
 		}
 	}
-
-	res := callResource(t, ds, "annotations?from=1748736000000&to=1748779200000")
-	var anns []Annotation
-	if err := json.Unmarshal(res.Body, &anns); err != nil || res.Status != 200 || len(anns) != 2 {
-		t.Fatalf("annotations: %d %s", res.Status, res.Body)
-	}
-	if anns[0].Title != "Payment Failures" || anns[0].TimeEnd == 0 || anns[1].TimeEnd != 0 || !contains(anns[0].Tags, "severity:critical") {
-		t.Fatalf("annotations = %+v", anns)
-	}
-	res = callResource(t, ds, "annotations?from=2025-06-01T00:00:00Z&to=2025-06-02T00:00:00Z&source=incidents")
-	if err := json.Unmarshal(res.Body, &anns); err != nil || len(anns) != 1 || anns[0].Source != "incidents" {
-		t.Fatalf("incidents: %d %s", res.Status, res.Body)
-	}
-
-	res = callResource(t, ds, "capabilities")
-	var caps map[string]any
-	if err := json.Unmarshal(res.Body, &caps); err != nil || caps["discovered"] != true || caps["contract_version"] != "1.0" {
-		t.Fatalf("capabilities: %s", res.Body)
-	}
 }
 
 func contains(list []string, s string) bool {
@@ -80,9 +61,6 @@ func TestResourceErrors(t *testing.T) {
 		want            string
 	}{
 		{"upstream 401 becomes 502 so Grafana's session is not touched", "wrong-key-1234", "categories", 502, "upstream returned 401 Unauthorized for /api/monitoring/metrics"},
-		{"bad time", fakeapi.APIKey, "annotations?from=yesterday&to=1", 400, `from="yesterday" is not a time`},
-		{"missing time", fakeapi.APIKey, "annotations?to=1", 400, "from is missing"},
-		{"bad source", fakeapi.APIKey, "annotations?from=1&to=2&source=logs", 400, `source "logs" is not known`},
 		{"unknown route", fakeapi.APIKey, "nope", 404, "unknown resource GET /nope"},
 	}
 	for _, tt := range tests {

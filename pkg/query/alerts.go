@@ -168,12 +168,6 @@ func (r *Runner) alertConfiguration(ctx context.Context, tr *trace) (data.Frames
 	return data.Frames{rules, channels, thresholdsFrame}, nil
 }
 
-// Incidents returns incidents overlapping [from, to]; it needs the
-// server's incidents extension.
-func (r *Runner) Incidents(ctx context.Context, from, to time.Time) (parse.Incidents, error) {
-	return r.incidents(ctx, from, to, &trace{})
-}
-
 func (r *Runner) incidents(ctx context.Context, from, to time.Time, tr *trace) (parse.Incidents, error) {
 	caps := r.extensions(ctx, tr)
 	if !caps.Has(parse.ExtIncidents) {

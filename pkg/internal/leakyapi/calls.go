@@ -1,7 +1,6 @@
 package leakyapi
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -29,17 +28,13 @@ var Queries = []Query{
 type Resource struct{ Method, Path, RawQuery, Body string }
 
 // Resources are every route of the data source, and an unknown one.
-func Resources(now time.Time) []Resource {
-	rng := fmt.Sprintf("from=%d&to=%d", now.Add(-24*time.Hour).UnixMilli(), now.UnixMilli())
+func Resources(time.Time) []Resource {
 	return []Resource{
 		{"GET", "categories", "", ""},
 		{"GET", "metrics", "category=api", ""},
 		{"GET", "services", "", ""},
 		{"GET", "severities", "", ""},
 		{"GET", "objectives", "", ""},
-		{"GET", "annotations", rng, ""},
-		{"GET", "annotations", rng + "&source=incidents", ""},
-		{"GET", "capabilities", "", ""},
 		{"GET", "oncall/schedule", "weeks=2", ""},
 		{"POST", "preview", "", `{"endpoint":"alerts"}`},
 		{"POST", "preview", "", `{"endpoint":"health"}`},
