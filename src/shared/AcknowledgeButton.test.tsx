@@ -27,6 +27,9 @@ function backend(state: object, answer: () => unknown) {
   });
 }
 
+// Dialogs render slowly on a busy machine.
+jest.setTimeout(20_000);
+
 beforeEach(() => {
   fetch.mockReset();
   publish.mockReset();

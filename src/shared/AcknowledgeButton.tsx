@@ -48,7 +48,8 @@ export function useActionState(datasourceUid: string | undefined, known?: Action
  * refresh (the backend forgets its cached alerts after every action).
  */
 export function requestRefresh() {
-  getAppEvents().publish({ type: 'variables-changed', payload: { refreshAll: true } });
+  // A host without an app event bus simply shows the change at its next refresh.
+  getAppEvents()?.publish({ type: 'variables-changed', payload: { refreshAll: true } });
 }
 
 interface Props {
@@ -90,17 +91,18 @@ export function AcknowledgeButton({ datasourceUid, alertId, alertName, state, on
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
+    let result: ActionResult;
     try {
-      const result = await acknowledgeAlert(datasourceUid, alertId);
-      setConfirming(false);
-      setDone(result.message || 'Acknowledged.');
-      onDone?.(result);
+      result = await acknowledgeAlert(datasourceUid, alertId);
     } catch (err) {
-      setConfirming(false);
       setError(err instanceof Error ? err.message : String(err));
+      return;
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
+    setDone(result.message || 'Acknowledged.');
+    onDone?.(result);
   };
 
   const label = alertName ? `"${alertName}" (${alertId})` : alertId;

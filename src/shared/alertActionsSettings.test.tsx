@@ -35,6 +35,9 @@ function backend(state: object) {
 
 const posts = () => fetch.mock.calls.map((c) => c[0]).filter((r) => r.method === 'POST');
 
+// Dialogs render slowly on a busy machine.
+jest.setTimeout(20_000);
+
 beforeEach(() => {
   fetch.mockReset();
   resetActionStateCache();

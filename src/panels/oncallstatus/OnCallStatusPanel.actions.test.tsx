@@ -50,6 +50,9 @@ function stateIs(state: object) {
   });
 }
 
+// Dialogs render slowly on a busy machine.
+jest.setTimeout(20_000);
+
 beforeEach(() => {
   fetch.mockReset();
   publish.mockReset();
