@@ -14,10 +14,8 @@ import (
 
 	"github.com/appmon/monitoring/pkg/client"
 	"github.com/appmon/monitoring/pkg/internal/fakeapi"
-	"github.com/appmon/monitoring/pkg/oncall"
 	"github.com/appmon/monitoring/pkg/query"
 	"github.com/appmon/monitoring/pkg/settings"
-	"github.com/appmon/monitoring/pkg/slo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -89,13 +87,5 @@ func newRunner(t *testing.T, url string) *query.Runner {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	objectives, err := slo.ParseObjectives(jsonData)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schedule, err := oncall.ParseSchedule(jsonData)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &query.Runner{Client: c, DataSourceUID: "appmon", Now: func() time.Time { return now }, Objectives: objectives, Schedule: schedule}
+	return &query.Runner{Client: c, DataSourceUID: "appmon", Now: func() time.Time { return now }, Objectives: s.Objectives, Schedule: s.Schedule}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/appmon/monitoring/pkg/settings"
+	"github.com/appmon/monitoring/pkg/settings/jsondata"
 )
 
 // JSONDataKey is the key of the schedule in the data source's jsonData.
@@ -78,7 +78,7 @@ type stepJSON struct {
 // an "oncall" key (or with null) it returns DefaultSchedule. Inside
 // "oncall", a missing section is empty: no layers, overrides or escalation.
 func ParseSchedule(jsonData []byte) (*Schedule, error) {
-	raw, err := settings.Section(jsonData, JSONDataKey)
+	raw, err := jsondata.Section(jsonData, JSONDataKey)
 	if err != nil {
 		return nil, &ConfigError{Problems: []string{err.Error()}}
 	}

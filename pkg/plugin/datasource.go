@@ -11,11 +11,9 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/resource/httpadapter"
 
 	"github.com/appmon/monitoring/pkg/client"
-	"github.com/appmon/monitoring/pkg/oncall"
 	"github.com/appmon/monitoring/pkg/query"
 	"github.com/appmon/monitoring/pkg/redact"
 	"github.com/appmon/monitoring/pkg/settings"
-	"github.com/appmon/monitoring/pkg/slo"
 )
 
 // PluginID is the data source's plugin ID.
@@ -46,19 +44,17 @@ type Datasource struct {
 }
 
 // NewDatasource is the instance factory Grafana calls when a data source
-// is created or its settings change. The SLO objectives and the on-call
-// schedule live in the same jsonData; their problems are collected with
-// the settings' so one save shows everything to fix.
+// is created or its settings change. settings.Load reads the whole
+// configuration (connection, SLO objectives, on-call schedule) and reports
+// every problem at once, so one save shows everything to fix.
 func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
 	ds := &Datasource{}
 	ds.resources = httpadapter.New(ds.routes())
-	objectives, sloErr := slo.ParseObjectives(s.JSONData)
-	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
 	mapping, mapErr := settings.LoadMappings(s.JSONData)
 	st, err := settings.Load(ctx, s)
 	ds.useRedactor(st, s)
-	if cerr := joinConfigErrors(err, sloErr, oncallErr); cerr != nil {
-		ds.configErr = joinConfigErrors(cerr, mapErr)
+	if err != nil {
+		ds.configErr = joinConfigErrors(err, mapErr)
 		return ds, nil
 	}
 	c, err := client.New(st)
@@ -71,7 +67,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	// client to try a corrected mapping before it is saved.
 	ds.configErr = mapErr
 	ds.settings, ds.client = st, c
-	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: objectives, Schedule: schedule,
+	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: st.Objectives, Schedule: st.Schedule,
 		History: query.NewHistoryCache(st.HistoryCacheBytes)}
 	return ds, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/appmon/monitoring/pkg/parse"
+	"github.com/appmon/monitoring/pkg/settings/jsondata"
 )
 
 // MappingsKey is the jsonData section of per-endpoint response mappings.
@@ -20,7 +21,7 @@ const MappingsKey = "mappings"
 // leave the endpoint unmapped. Every problem is reported at once, each
 // with its setting path.
 func LoadMappings(jsonData []byte) (*parse.Mapping, error) {
-	raw, err := Section(jsonData, MappingsKey)
+	raw, err := jsondata.Section(jsonData, MappingsKey)
 	if err != nil || raw == nil {
 		return nil, err
 	}

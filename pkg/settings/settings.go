@@ -1,6 +1,8 @@
 // Package settings parses the data source configuration in one place:
-// jsonData for plain options, secureJsonData for secrets, and the SDK's
-// HTTP client options (timeouts, TLS, custom headers) built from both.
+// jsonData for plain options, the SLO objectives and the on-call schedule
+// (with their packages' parsers), secureJsonData for secrets, and the
+// SDK's HTTP client options (timeouts, TLS, custom headers) built from
+// both.
 package settings
 
 import (
@@ -15,7 +17,9 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 
+	"github.com/appmon/monitoring/pkg/oncall"
 	"github.com/appmon/monitoring/pkg/redact"
+	"github.com/appmon/monitoring/pkg/slo"
 )
 
 // Defaults and bounds of the plain options. Bounds keep a typo in
@@ -84,6 +88,14 @@ type Settings struct {
 	// with our timeout applied.
 	HTTPOptions httpclient.Options
 
+	// Objectives are the SLOs (jsonData "slos", or the defaults; [] means
+	// none); the slo query type evaluates them.
+	Objectives []slo.Objective
+	// Schedule is the on-call schedule (jsonData "oncall", or the
+	// default); the oncall query type and the on-call labels of alert
+	// queries read it.
+	Schedule *oncall.Schedule
+
 	// Memory bounds the cache and the bodies being received (memory.go).
 	Memory Memory
 	// HistoryCacheBytes bounds the metric history cache (history_cache.go).
@@ -105,8 +117,55 @@ func configErrorf(format string, args ...any) error {
 	return &ConfigError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// Load parses and validates the instance settings.
+// Load parses and validates the whole configuration of one data source:
+// the connection (URL, keys, limits, HTTP options), the SLO objectives
+// and the on-call schedule. Every problem is in the one error (Problems),
+// so one save shows everything to fix; the settings are nil when any part
+// is unusable.
 func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings, error) {
+	st, connErr := loadConnection(ctx, s)
+	objectives, sloErr := slo.ParseObjectives(s.JSONData)
+	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
+	if err := joinProblems(connErr, sloErr, oncallErr); err != nil {
+		return nil, err
+	}
+	st.Objectives, st.Schedule = objectives, schedule
+	return st, nil
+}
+
+// Problems are independent settings problems (connection, SLOs, on-call)
+// and read as one line, each saying what to fix.
+type Problems []error
+
+func (p Problems) Error() string {
+	parts := make([]string, len(p))
+	for i, err := range p {
+		parts[i] = err.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (p Problems) Unwrap() []error { return p }
+
+// joinProblems returns nil, the single problem, or all of them.
+func joinProblems(errs ...error) error {
+	var out Problems
+	for _, err := range errs {
+		if err != nil {
+			out = append(out, err)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return out
+}
+
+// loadConnection parses and validates the connection settings.
+func loadConnection(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings, error) {
 	var jd JSONData
 	if len(s.JSONData) > 0 {
 		if err := json.Unmarshal(s.JSONData, &jd); err != nil {

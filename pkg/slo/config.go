@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/appmon/monitoring/pkg/settings"
+	"github.com/appmon/monitoring/pkg/settings/jsondata"
 )
 
 // JSONDataKey is the key of the objectives array in the data source's
@@ -52,7 +52,7 @@ var (
 // Without a "slos" key (or with null) it returns DefaultObjectives; an
 // explicit empty array means "no objectives".
 func ParseObjectives(jsonData []byte) ([]Objective, error) {
-	raw, err := settings.Section(jsonData, JSONDataKey)
+	raw, err := jsondata.Section(jsonData, JSONDataKey)
 	if err != nil {
 		return nil, &ConfigError{Problems: []string{err.Error()}}
 	}

@@ -1,4 +1,6 @@
-package settings
+// Package jsondata reads the sections of a data source's jsonData. It is
+// below settings, slo and oncall so settings.Load can call their parsers.
+package jsondata
 
 import (
 	"bytes"
