@@ -74,10 +74,12 @@ func buildReport(objs []slo.Objective, month slo.Month, zone *time.Location, now
 	var cur, old []slo.MonthResult
 	for _, o := range objs {
 		sli, _ := slo.BuildSLI(o, in.History)
-		c := slo.ComputeMonth(o, sli, month, now)
-		p := slo.ComputeMonth(o, sli, prev, now)
-		cur, old = append(cur, c), append(old, p)
-		rep.Objectives = append(rep.Objectives, objectiveReport(c, p))
+		cur = append(cur, slo.ComputeMonth(o, sli, month, now))
+		old = append(old, slo.ComputeMonth(o, sli, prev, now))
+	}
+	comparable := leastCoverage(old) >= minCompareCoverage
+	for i := range cur {
+		rep.Objectives = append(rep.Objectives, objectiveReport(cur[i], old[i], comparable))
 	}
 	rep.Coverage = coverageStatement(month, cur, in, now, false)
 	rep.Previous.Coverage = coverageStatement(prev, old, in, now, true)
@@ -96,14 +98,26 @@ func buildReport(objs []slo.Objective, month slo.Month, zone *time.Location, now
 	}
 	n, mttr := slo.MonthReliability(incidents, start, until)
 	rep.IncidentCount, rep.MTTRSeconds = &n, mttr
-	if in.IncidentsStart.IsZero() || !in.IncidentsStart.After(pstart) {
+	if comparable && (in.IncidentsStart.IsZero() || !in.IncidentsStart.After(pstart)) {
 		pn, pmttr := slo.MonthReliability(incidents, pstart, pend)
 		rep.Previous.IncidentCount, rep.Previous.MTTRSeconds = &pn, pmttr
 	}
 	return rep
 }
 
-func objectiveReport(c, p slo.MonthResult) reportObjective {
+// minCompareCoverage is how much of the previous month history must cover
+// for a month-over-month comparison: a few days would stand for the month.
+const minCompareCoverage = 0.5
+
+func leastCoverage(results []slo.MonthResult) float64 {
+	least := 1.0
+	for _, r := range results {
+		least = min(least, r.HistoryCoverage)
+	}
+	return least
+}
+
+func objectiveReport(c, p slo.MonthResult, comparable bool) reportObjective {
 	o := c.Objective
 	out := reportObjective{
 		ID: o.ID, Title: o.Title, Kind: string(o.Kind), Target: o.Target, Window: o.Window.Name,
@@ -111,15 +125,17 @@ func objectiveReport(c, p slo.MonthResult) reportObjective {
 		Actual: c.Actual, Met: c.Met, BudgetMinutes: c.BudgetMinutes, BudgetUsedMinutes: c.BudgetUsedMinutes,
 		BudgetUsedRatio: c.BudgetUsedRatio, HistoryCoverage: c.HistoryCoverage,
 		DaysInMonth: c.DaysInMonth, DaysElapsed: c.DaysElapsed, DaysWithData: c.DaysWithData, DaysMissed: c.DaysMissed,
-		Daily: make([]reportDay, 0, len(c.Days)),
-		Previous: reportObjectivePrevious{Actual: p.Actual, Met: p.Met, BudgetUsedRatio: p.BudgetUsedRatio,
-			HistoryCoverage: p.HistoryCoverage, DaysMissed: p.DaysMissed},
+		Daily:    make([]reportDay, 0, len(c.Days)),
+		Previous: reportObjectivePrevious{HistoryCoverage: p.HistoryCoverage},
+	}
+	if comparable {
+		out.Previous.Actual, out.Previous.Met, out.Previous.BudgetUsedRatio, out.Previous.DaysMissed = p.Actual, p.Met, p.BudgetUsedRatio, p.DaysMissed
 	}
 	for _, d := range c.Days {
 		out.Daily = append(out.Daily, reportDay(d))
 	}
-	if c.Actual != nil && p.Actual != nil {
-		out.ChangePoints = ptrTo(*c.Actual - *p.Actual)
+	if c.Actual != nil && out.Previous.Actual != nil {
+		out.ChangePoints = ptrTo(*c.Actual - *out.Previous.Actual)
 	}
 	return out
 }

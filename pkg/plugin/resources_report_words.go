@@ -37,6 +37,8 @@ func coverageStatement(m slo.Month, results []slo.MonthResult, in query.ReportIn
 		return ptrTo(fmt.Sprintf("No history covers %s%s, so there are no figures for it.", m.Name(), since))
 	case least >= 0.99:
 		return nil
+	case previous && least < minCompareCoverage:
+		return ptrTo(fmt.Sprintf("History covers only %.0f %% of %s%s, too little to compare with.", least*100, m.Name(), since))
 	case previous:
 		return ptrTo(fmt.Sprintf("History covers only %.0f %% of %s%s, so the comparison with it is rough.", least*100, m.Name(), since))
 	default:
