@@ -4,7 +4,8 @@ import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
-import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
+import { PanelFallback } from '../../shared/PanelFallback';
+import { PanelNotices } from '../../shared/PanelMessage';
 import { arrivalTime } from '../../shared/arrivalTime';
 import { requestRefresh, useActionState } from '../../shared/AcknowledgeButton';
 import { alertSourceUid } from './alertSource';
@@ -39,25 +40,14 @@ export function OnCallStatusPanel({ data, options, width, height, timeZone }: Pr
   const actionState = useActionState(actionUid);
 
   if (layers.length === 0 && !showEscalation) {
-    if (errors.length > 0) {
-      return (
-        <PanelMessage
-          kind="error"
-          title="The on-call query failed"
-          details={errors.map((e) => e.message)}
-          width={width}
-          height={height}
-        />
-      );
-    }
-    if (data.state === LoadingState.Loading) {
-      return <PanelMessage kind="empty" title="Loading on-call status…" width={width} height={height} />;
-    }
     return (
-      <PanelMessage
-        kind="empty"
-        title="Nobody is on call in this data"
-        details={[
+      <PanelFallback
+        errors={errors}
+        loading={data.state === LoadingState.Loading}
+        errorTitle="The on-call query failed"
+        loadingTitle="Loading on-call status…"
+        emptyTitle="Nobody is on call in this data"
+        emptyDetails={[
           ...onCall.issues.map((i) => i.message),
           'Use the AppMon data source’s on-call query (views: now, shifts, escalation), or frames with layer, name and shift_end fields.',
         ]}

@@ -4,7 +4,8 @@ import { GrafanaTheme2, LoadingState, PanelProps, ThresholdsConfig, ThresholdsMo
 import { useStyles2 } from '@grafana/ui';
 
 import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
-import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
+import { PanelFallback } from '../../shared/PanelFallback';
+import { PanelNotices } from '../../shared/PanelMessage';
 import { ObjectiveCard } from './ObjectiveCard';
 import { ObjectiveTile } from './ObjectiveTile';
 import { readObjectives } from './readObjectives';
@@ -35,25 +36,14 @@ export function SlaCompliancePanel({ data, options, fieldConfig, width, height }
   const decimals = fieldConfig?.defaults?.decimals ?? undefined;
 
   if (objectives.length === 0) {
-    if (errors.length > 0) {
-      return (
-        <PanelMessage
-          kind="error"
-          title="The SLO query failed"
-          details={errors.map((e) => e.message)}
-          width={width}
-          height={height}
-        />
-      );
-    }
-    if (data.state === LoadingState.Loading) {
-      return <PanelMessage kind="empty" title="Loading objectives…" width={width} height={height} />;
-    }
     return (
-      <PanelMessage
-        kind="empty"
-        title="No objectives found"
-        details={[
+      <PanelFallback
+        errors={errors}
+        loading={data.state === LoadingState.Loading}
+        errorTitle="The SLO query failed"
+        loadingTitle="Loading objectives…"
+        emptyTitle="No objectives found"
+        emptyDetails={[
           ...readIssues.map((i) => i.message),
           'Use the AppMon data source’s SLO query, or frames with target and actual fields (percent).',
         ]}
