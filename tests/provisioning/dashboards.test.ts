@@ -1,11 +1,11 @@
 import fs from 'fs';
 import path from 'path';
 
+import { QUERY_TYPES } from '../../src/datasource/queryModel.gen';
 import { dataPanels, readDashboards, REPO_ROOT } from './repoFiles';
 
 const DATASOURCE_TYPE = 'appmon-endpoints-datasource';
 const APPMON_PANELS = ['appmon-slacompliance-panel', 'appmon-alerttimeline-panel', 'appmon-oncallstatus-panel'];
-const QUERY_TYPES = ['metrics', 'health', 'uptime', 'alerts', 'dashboard', 'slo', 'oncall'];
 const dashboards = readDashboards();
 
 /** Metric names the reference server publishes (its catalog is the contract's list). */
