@@ -44,12 +44,8 @@ export function BurnRateTable({ objective }: { objective: SlaObjective }) {
               <th scope="row" className={styles.condition}>
                 {p.kind === 'page' ? 'Page' : 'Ticket'} {p.long}/{p.short}
               </th>
-              <td>
-                <span className={styles.window}>{p.long}</span> {formatRate(p.longRate)}
-              </td>
-              <td>
-                <span className={styles.window}>{p.short}</span> {formatRate(p.shortRate)}
-              </td>
+              <td title={`Burn rate over ${p.long}`}>{formatRate(p.longRate)}</td>
+              <td title={`Burn rate over ${p.short}`}>{formatRate(p.shortRate)}</td>
               <td>{p.factor}×</td>
               <td>
                 <span className={styles.state}>
@@ -66,7 +62,8 @@ export function BurnRateTable({ objective }: { objective: SlaObjective }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  // A narrow card scrolls the table sideways rather than wrapping "6h" above "6.4×".
+  // Cells never wrap ("6h" above "6.4×"); the windows are named once, in the condition. A card
+  // narrower than the table scrolls it sideways.
   scroll: css({ overflowX: 'auto' }),
   table: css({
     width: '100%',
@@ -83,7 +80,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     'thead th': { color: theme.colors.text.secondary, borderBottom: `1px solid ${theme.colors.border.weak}` },
   }),
   condition: css({ whiteSpace: 'nowrap' }),
-  window: css({ color: theme.colors.text.secondary }),
   state: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
   page: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   ticket: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
