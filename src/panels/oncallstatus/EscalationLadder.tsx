@@ -66,6 +66,7 @@ export function EscalationLadder({ steps, alerts, now, large, actions }: Props) 
   const chip = (alert: EscalatingAlert) => (
     <li
       key={alert.id}
+      data-alert-id={alert.id}
       className={styles.alert}
       style={{ borderLeftColor: severityColor(theme, normalizeSeverity(alert.severity)) }}
     >
