@@ -3,6 +3,7 @@ package query
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,6 +39,11 @@ func typescriptModel(defs sdkapi.QueryTypeDefinitionList) (string, error) {
 	all := map[string]map[string]any{}
 	var types []string
 	fields := map[string][]string{}
+	// The schema file keeps its items in the order they were added; the
+	// editor's order is the order of typeDefs.
+	slices.SortStableFunc(defs.Items, func(a, b sdkapi.QueryTypeDefinition) int {
+		return slices.Index(Types, Type(a.Name)) - slices.Index(Types, Type(b.Name))
+	})
 	for _, item := range defs.Items {
 		if len(item.Spec.Discriminators) != 1 || item.Spec.Discriminators[0].Field != "queryType" {
 			return "", fmt.Errorf("%s: want one queryType discriminator", item.Name)

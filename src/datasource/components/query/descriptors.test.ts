@@ -38,9 +38,10 @@ const allProperties = Object.assign({}, ...schemaTypes.map((t) => t.properties))
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('the query editor follows the backend query model', () => {
-  it('has the query types of the schema, in its order', () => {
-    expect([...QUERY_TYPES]).toEqual(schemaTypes.map((t) => t.type));
-    expect(Object.keys(QUERY_TYPE_DESCRIPTORS)).toEqual(schemaTypes.map((t) => t.type));
+  it('has the query types of the schema', () => {
+    const types = sorted(schemaTypes.map((t) => t.type));
+    expect(sorted(QUERY_TYPES)).toEqual(types);
+    expect(sorted(Object.keys(QUERY_TYPE_DESCRIPTORS))).toEqual(types);
   });
 
   it.each(schemaTypes)('$type: the generated contract and the descriptor have the schema fields', (t) => {
