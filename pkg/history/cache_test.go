@@ -347,3 +347,36 @@ func TestFailureIsTheCallersAndKeepsWhatIsHeld(t *testing.T) {
 		t.Fatal("a failed fetch dropped what was held")
 	}
 }
+
+// Viewers and rules read the same series at once: each answer is whole.
+func TestConcurrentGetsOfOneKey(t *testing.T) {
+	up := newUpstream(t, time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC), 30)
+	c := history.New(history.DefaultMaxBytes)
+	ctx := context.Background()
+	const step = 60
+	f := fetcher(up.URL, "api.error_rate", step)
+	for range 3 {
+		up.Advance(time.Minute)
+		to := alignDown(up.Now(), step)
+		w := history.Window{From: to.Add(-6 * time.Hour), To: to, Retention: 30 * 24 * time.Hour}
+		want, err := f(ctx, w.From, w.To)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 8)
+		for range 8 {
+			go func() {
+				got, err := c.Get(ctx, key("api.error_rate", step), w, f)
+				if err == nil {
+					err = sameHistory(got, want)
+				}
+				errs <- err
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
