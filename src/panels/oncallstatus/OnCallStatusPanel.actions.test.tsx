@@ -1,7 +1,7 @@
 import React from 'react';
 import { of, throwError } from 'rxjs';
 import { DataQueryRequest } from '@grafana/data';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import { allOnCallFrames, escalationPolicyFrame, onCallEscalationFrame } from '../../test/fixtures/oncall';
 import { panelProps } from '../../test/panelProps';
@@ -65,25 +65,33 @@ beforeEach(() => {
   );
 });
 
+/** Lets the action state arrive before the test ends. */
+async function settled() {
+  await waitFor(() => expect(fetch).toHaveBeenCalled());
+  await act(() => new Promise((r) => setTimeout(r, 20)));
+}
+
 function card(name: string) {
   return screen.getByText(name).closest('li') as HTMLElement;
 }
 
 describe('OnCallStatusPanel: escalation cards', () => {
-  it('count steps from 1, as people do', () => {
+  it('count steps from 1, as people do', async () => {
     stateIs({ enabled: false, allowed: false, reason: 'No admin key.' });
     renderPanel();
     expect(card('Payment failures above 1%')).toHaveTextContent('step 3 of 4 · critical');
     expect(card('Slow API p95')).toHaveTextContent('step 1 of 4 · medium');
     expect(screen.getByRole('region', { name: 'Escalation' })).not.toHaveTextContent(/step 0/);
+    await settled();
   });
 
-  it('say when the first step has not fired yet', () => {
+  it('say when the first step has not fired yet', async () => {
     stateIs({ enabled: false, allowed: false, reason: 'No admin key.' });
     const esc = onCallEscalationFrame();
     esc.fields.find((f) => f.name === 'current_step')!.values = [2, 1, -1];
     renderPanel([escalationPolicyFrame(), esc]);
     expect(card('Slow API p95')).toHaveTextContent('step 1 of 4 not reached yet');
+    await settled();
   });
 
   it('offer Acknowledge to an Editor, through the escalation query’s data source', async () => {
@@ -126,8 +134,7 @@ describe('OnCallStatusPanel: escalation cards', () => {
       resetActionStateCache();
       stateIs(state);
       const { unmount } = renderPanel();
-      await waitFor(() => expect(fetch).toHaveBeenCalled());
-      await new Promise((r) => setTimeout(r, 20));
+      await settled();
       expect(screen.queryByRole('button', { name: /^Acknowledge alert/ })).not.toBeInTheDocument();
       unmount();
       fetch.mockClear();
