@@ -132,7 +132,7 @@ func totalFrames(cur, prev []series, from, to, prevFrom time.Time, tr *trace) da
 			totalField(TotalPreviousPeriod, labels, before, "Previous period", amount),
 			totalField(TotalChange, labels, change, "Change", "percent"),
 		)
-		f.Meta = &data.FrameMeta{Type: data.FrameTypeNumericWide, TypeVersion: data.FrameTypeVersion{0, 1}}
+		f.Meta = &data.FrameMeta{Type: data.FrameTypeNumericLong, TypeVersion: data.FrameTypeVersion{0, 1}}
 		out = append(out, f)
 	}
 	if len(out) == 0 {
