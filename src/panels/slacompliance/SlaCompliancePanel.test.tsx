@@ -38,7 +38,7 @@ describe('SlaCompliancePanel, full layout', () => {
     expect(within(objective('Availability')).getByTestId('compliance-status')).toHaveTextContent('Meeting target');
     expect(objective('Availability')).toHaveTextContent('99.953 % of 99.9 % target · 30-day window');
     expect(within(objective('Error rate')).getByTestId('compliance-status')).toHaveTextContent('At risk');
-    expect(objective('Error rate')).toHaveTextContent('Burning error budget fast (page condition).');
+    expect(objective('Error rate')).toHaveTextContent('Using up its error budget fast: the on-call engineer is paged.');
     expect(within(objective('Latency p95 under 500 ms')).getByTestId('compliance-status')).toHaveTextContent(
       'Missing target'
     );

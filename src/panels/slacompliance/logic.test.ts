@@ -28,6 +28,9 @@ describe('burn-rate pairs', () => {
 
   it('turns burn conditions into an at-risk status only while the target is met', () => {
     expect(complianceStatus({ ...base, slowBurn: true }).state).toBe('at-risk');
+    expect(complianceStatus({ ...base, slowBurn: true }).reason).toBe(
+      'Using up its error budget faster than it lasts: the team gets a ticket.'
+    );
     expect(complianceStatus({ ...base, compliant: false, fastBurn: true }).state).toBe('missed');
     expect(complianceStatus({ ...base, compliant: undefined }).words).toBe('No data');
   });

@@ -23,10 +23,18 @@ export function complianceStatus(objective: SlaObjective): ComplianceStatus {
   }
   const { fast, slow } = burnConditions(objective);
   if (fast) {
-    return { state: 'at-risk', words: 'At risk', reason: 'Burning error budget fast (page condition).' };
+    return {
+      state: 'at-risk',
+      words: 'At risk',
+      reason: 'Using up its error budget fast: the on-call engineer is paged.',
+    };
   }
   if (slow) {
-    return { state: 'at-risk', words: 'At risk', reason: 'Burning error budget steadily (ticket condition).' };
+    return {
+      state: 'at-risk',
+      words: 'At risk',
+      reason: 'Using up its error budget faster than it lasts: the team gets a ticket.',
+    };
   }
   return { state: 'met', words: 'Meeting target' };
 }
