@@ -79,6 +79,7 @@ func (c *responseCache) put(key string, resp *Response, now time.Time) {
 	c.items[key] = c.ll.PushFront(&cacheEntry{key: key, resp: resp, size: size, expires: now.Add(c.ttl)})
 	c.bytes += size
 	c.evict()
+	resp.hold.release() // the cache's own bound covers it now
 }
 
 // grew adds what was parsed from a cached response to its size.

@@ -66,6 +66,8 @@ type Response struct {
 
 	memo memo
 	cacheLink
+	// hold is the in-flight budget the body still takes.
+	hold *budgetHold
 }
 
 // Client is safe for concurrent use; one exists per data source instance.
@@ -294,9 +296,15 @@ func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, t
 	if rerr != nil {
 		return nil, 0, rerr
 	}
-	// The reservation covers the body until it is mapped and handed on;
-	// from then on the cache accounts for what it keeps.
-	defer c.budget.release(read.reserved)
+	// The reservation covers the body until it is parsed, cached or
+	// collected (see budgetHold); an error answer gives it back here.
+	hold := c.budget.hold(read.reserved)
+	kept := false
+	defer func() {
+		if !kept {
+			hold.release()
+		}
+	}()
 	body := read.body
 	if read.over && (ok || r.Accept != nil) {
 		return nil, 0, &Error{Kind: KindTooLarge, Path: r.Path, Host: c.base.Host, Status: res.StatusCode, Limit: limit}
@@ -311,10 +319,14 @@ func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, t
 		}
 	}
 	if ok || (r.Accept != nil && r.Accept(res.StatusCode, body)) {
-		return &Response{
+		kept = true
+		resp := &Response{
 			Path: r.Path, URL: u, Status: res.StatusCode, ContentType: res.Header.Get("Content-Type"),
-			Body: body, FetchedAt: c.now(),
-		}, 0, nil
+			Body: body, FetchedAt: c.now(), hold: hold,
+		}
+		hold.attach(resp)
+		hold.releaseAfter(unreadHold)
+		return resp, 0, nil
 	}
 	retryAfter, _ := parseRetryAfter(res.Header, c.now())
 	return nil, retryAfter, c.statusError(r.Path, res.StatusCode, res.Header.Get("Content-Type"), body)

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"runtime/metrics"
 	"sync"
 	"sync/atomic"
@@ -18,7 +20,7 @@ import (
 const (
 	heapTTL      = 5 * time.Second
 	heapBudget   = 64 << 20
-	heapSettings = `{"cacheTTLSeconds":5,"maxResponseBytes":104857600,"inflightMaxBytes":67108864}`
+	heapSettings = `{"cacheTTLSeconds":5,"timeoutSeconds":60,"maxResponseBytes":104857600,"inflightMaxBytes":67108864}`
 )
 
 // heapObjects is the heap held by objects, live or not yet collected.
@@ -52,6 +54,11 @@ func startSampler() *sampler {
 		for {
 			if h := heapObjects(); h > s.peak.Load() {
 				s.peak.Store(h)
+				if os.Getenv("BENCH_HEAP_DEBUG") != "" && h > 90<<20 {
+					m := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/goal:bytes"}}
+					metrics.Read(m)
+					fmt.Fprintf(os.Stderr, "peak %d MiB live-at-last-gc %d MiB cycles %d goal %d MiB\n", h>>20, m[0].Value.Uint64()>>20, m[1].Value.Uint64(), m[2].Value.Uint64()>>20)
+				}
 			}
 			select {
 			case <-t.C:
@@ -74,14 +81,22 @@ func (s *sampler) done() uint64 {
 // cache TTL after the last query and collects.
 func heapRows(srv *testserver.Server, bodyMB int) []Row {
 	ctx := context.Background()
-	ds := newDS(srv.URL, srv.APIKey, heapSettings)
+	settings := heapSettings
+	if s := os.Getenv("BENCH_HEAP_SETTINGS"); s != "" {
+		settings = s // trying other bounds
+	}
+	ds := newDS(srv.URL, srv.APIKey, settings)
 	defer ds.Dispose()
 	idle := liveHeap()
 	if _, err := srv.AddFault(ctx, testserver.Fault{Endpoint: "*", Mode: "oversized", SizeBytes: bodyMB * 1_000_000}); err != nil {
 		return []Row{{Group: "heap", Name: "not measured", Value: "the reference server refused the large-body fault: " + err.Error()}}
 	}
 	s := startSampler()
+	began := time.Now()
 	err := loadprofile.Refresh(ctx, ds, viewers, 6*time.Hour)
+	if os.Getenv("BENCH_HEAP_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "refresh took %s\n", time.Since(began))
+	}
 	last := time.Now()
 	peak := s.done()
 	if cerr := srv.ClearFaults(ctx); cerr != nil {
@@ -89,6 +104,11 @@ func heapRows(srv *testserver.Server, bodyMB int) []Row {
 	}
 	if err != nil {
 		fail(fmt.Errorf("refresh with large bodies: %w", err))
+	}
+	if f := os.Getenv("BENCH_HEAP_PROFILE"); f != "" {
+		w, _ := os.Create(f)
+		_ = pprof.Lookup("allocs").WriteTo(w, 0)
+		w.Close()
 	}
 	time.Sleep(time.Until(last.Add(heapTTL)))
 	after := liveHeap()

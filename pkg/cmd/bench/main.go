@@ -39,6 +39,7 @@ func main() {
 	n := flag.Int("n", 2000, "queries of each kind in the latency comparison")
 	refreshes := flag.Int("refreshes", 3, "dashboard refreshes of each kind in the fan-in comparison")
 	bodyMB := flag.Int("body-mb", 20, "size of each large body in the heap test, MB")
+	only := flag.String("only", "", "run one part: query, fan-in or heap")
 	flag.Parse()
 
 	out := json.NewEncoder(os.Stdout)
@@ -60,14 +61,21 @@ func main() {
 	defer proxy.Close()
 
 	start := time.Now()
-	for _, r := range queryRows(srv, *n) {
-		emit(r)
+	parts := []struct {
+		name string
+		rows func() []Row
+	}{
+		{"query", func() []Row { return queryRows(srv, *n) }},
+		{"fan-in", func() []Row { return fanInRows(srv, proxy, *refreshes) }},
+		{"heap", func() []Row { return heapRows(srv, *bodyMB) }},
 	}
-	for _, r := range fanInRows(srv, proxy, *refreshes) {
-		emit(r)
-	}
-	for _, r := range heapRows(srv, *bodyMB) {
-		emit(r)
+	for _, p := range parts {
+		if *only != "" && *only != p.name {
+			continue
+		}
+		for _, r := range p.rows() {
+			emit(r)
+		}
 	}
 	fmt.Fprintf(os.Stderr, "backend measurements took %s\n", time.Since(start).Round(time.Second))
 }
