@@ -67,17 +67,15 @@ func multiFrames(ss []series) data.Frames {
 		return data.Frames{noDataFrame()}
 	}
 	frames := make(data.Frames, 0, len(ss))
-	seen := make(map[string]bool, len(ss))
+	seen := newLabelSetFilter(ss)
 	for i := range ss {
 		s := &ss[i]
 		labels := s.labelsWithMetric()
 		// A server listing the same series twice would make alert rules
 		// fail on duplicate label sets; the first one wins.
-		key := labels.String()
-		if seen[key] {
+		if seen.seen(s.Name, labels) {
 			continue
 		}
-		seen[key] = true
 		value := data.NewField(s.Name, labels, s.Values).SetConfig(s.fieldConfig())
 		f := data.NewFrame(s.Name, data.NewField("time", nil, s.Times), value)
 		f.SetMeta(&data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: dataplaneVersion})
@@ -94,15 +92,13 @@ func noDataFrame() *data.Frame {
 // "timeseries-wide" frame: the shape Grafana Live appends row by row.
 func wideFrame(name string, t time.Time, ss []series) *data.Frame {
 	f := data.NewFrame(name, data.NewField("time", nil, []time.Time{t}))
-	seen := make(map[string]bool, len(ss))
+	seen := newLabelSetFilter(ss)
 	for i := range ss {
 		s := &ss[i]
 		labels := s.labelsWithMetric()
-		key := labels.String()
-		if seen[key] {
+		if seen.seen(s.Name, labels) {
 			continue
 		}
-		seen[key] = true
 		var v *float64
 		if n := len(s.Values); n > 0 {
 			v = s.Values[n-1]

@@ -103,7 +103,10 @@ func snapshotSeries(m parse.Metrics, names Matcher) []series {
 	ms := append([]parse.Metric(nil), m.Metrics...)
 	parse.SortMetrics(ms)
 	out := make([]series, 0, len(ms))
-	for _, mt := range ms {
+	// One backing array for every one-sample series (capacity-limited
+	// slices: an append never writes into the next series).
+	times, values := make([]time.Time, len(ms)), make([]*float64, len(ms))
+	for i, mt := range ms {
 		if !names.Match(mt.Name) {
 			continue
 		}
@@ -111,7 +114,8 @@ func snapshotSeries(m parse.Metrics, names Matcher) []series {
 		if t.IsZero() {
 			t = m.Timestamp
 		}
-		s := point(mt.Name, metricLabels(mt.Labels, mt.Category), t, mt.Value)
+		times[i], values[i] = t, mt.Value
+		s := series{Name: mt.Name, Labels: metricLabels(mt.Labels, mt.Category), Times: times[i : i+1 : i+1], Values: values[i : i+1 : i+1]}
 		s.Unit = GrafanaUnit(mt.Unit)
 		s.DisplayName = displayName(mt.Name, mt.Labels)
 		s.Description = mt.Description
