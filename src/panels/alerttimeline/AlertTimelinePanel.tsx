@@ -7,6 +7,8 @@ import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
 import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
 import { SEVERITIES, Severity } from '../../shared/severity';
 import { arrivalTime } from '../../shared/arrivalTime';
+import { requestRefresh, useActionState } from '../../shared/AcknowledgeButton';
+import { alertSourceUid } from '../oncallstatus/alertSource';
 import { AlertCountsView } from './AlertCountsView';
 import { AlertTable } from './AlertTable';
 import { countAlerts } from './countAlerts';
@@ -65,6 +67,17 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
     options.grafanaFolder ?? DEFAULT_GRAFANA_FOLDER,
     options.grafanaLabels ?? DEFAULT_GRAFANA_LABELS,
     now
+  );
+  // Acknowledging needs the AppMon data source the application's open alerts came from.
+  const actionUid = useMemo(
+    () =>
+      source !== 'grafana' && appAlerts.some((a) => a.state === 'firing') ? alertSourceUid(data.request) : undefined,
+    [source, appAlerts, data.request]
+  );
+  const actionState = useActionState(actionUid);
+  const actions = useMemo(
+    () => (actionUid ? { datasourceUid: actionUid, state: actionState, onDone: requestRefresh } : undefined),
+    [actionUid, actionState]
   );
   const alerts = useMemo(
     () =>
@@ -211,6 +224,7 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
           now={now}
           onZoom={onZoom}
           summary={summary}
+          actions={actions}
         />
       ) : (
         <PanelMessage

@@ -4,9 +4,18 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { TimeZone } from '@grafana/schema';
 import { IconButton, TextLink, useStyles2, useTheme2 } from '@grafana/ui';
 
+import { AcknowledgeButton } from '../../shared/AcknowledgeButton';
+import { ActionState } from '../../shared/alertActions';
 import { severityColor } from '../../shared/severity';
 import { durationWords, formatTime } from './alertWords';
 import { AlertSpan } from './types';
+
+/** Where the application's alerts can be acted on: the AppMon data source they came from. */
+export interface TooltipActions {
+  datasourceUid: string;
+  state?: ActionState;
+  onDone?: () => void;
+}
 
 interface Props {
   alert: AlertSpan;
@@ -15,12 +24,13 @@ interface Props {
   /** A pinned tooltip (click or Enter) can be closed and its links followed. */
   pinned: boolean;
   onClose: () => void;
+  actions?: TooltipActions;
 }
 
 const HIDDEN_LABELS = new Set(['severity', 'service', 'rule', 'alertname', 'runbook_url']);
 
 /** Everything about one alert, rendered as text only: descriptions with markup show the markup. */
-export function AlertTooltip({ alert, timeZone, now, pinned, onClose }: Props) {
+export function AlertTooltip({ alert, timeZone, now, pinned, onClose, actions }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const labels = alert.labels.filter(([k]) => !HIDDEN_LABELS.has(k.toLowerCase()));
@@ -93,6 +103,16 @@ export function AlertTooltip({ alert, timeZone, now, pinned, onClose }: Props) {
         <TextLink href={alert.runbookUrl} external inline={false} icon="book">
           Runbook
         </TextLink>
+      )}
+      {/* Only a pinned tooltip takes the pointer; only an application alert still firing can be acknowledged. */}
+      {pinned && actions && alert.source !== 'grafana' && alert.state === 'firing' && (
+        <AcknowledgeButton
+          datasourceUid={actions.datasourceUid}
+          alertId={alert.id}
+          alertName={alert.title}
+          state={actions.state}
+          onDone={actions.onDone}
+        />
       )}
     </div>
   );
