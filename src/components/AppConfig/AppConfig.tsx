@@ -41,7 +41,7 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
               Each data source has its objectives and on-call rota. Edit them in forms, checked before they are saved:
             </Text>
             <Stack gap={1}>
-              <LinkButton variant="secondary" icon="crosshair" href={OBJECTIVES_EDITOR_URL}>
+              <LinkButton variant="secondary" icon="sliders-v-alt" href={OBJECTIVES_EDITOR_URL}>
                 Edit objectives
               </LinkButton>
               <LinkButton variant="secondary" icon="users-alt" href={ROTA_EDITOR_URL}>

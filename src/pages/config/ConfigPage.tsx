@@ -11,7 +11,7 @@ import { RotaEditor } from './RotaEditor';
 import { CONFIG_TABS, CONFIG_TEST_ID, OBJECTIVES_EDITOR_URL, ROTA_EDITOR_URL } from './routes';
 
 const TABS = [
-  { id: CONFIG_TABS.objectives, label: 'Objectives', icon: 'crosshair' as const, url: OBJECTIVES_EDITOR_URL },
+  { id: CONFIG_TABS.objectives, label: 'Objectives', icon: 'sliders-v-alt' as const, url: OBJECTIVES_EDITOR_URL },
   { id: CONFIG_TABS.oncall, label: 'On-call rota', icon: 'users-alt' as const, url: ROTA_EDITOR_URL },
 ];
 

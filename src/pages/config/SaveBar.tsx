@@ -55,6 +55,12 @@ export function SaveBar({ settings, busy, dirty, otherErrors, saveResult, onChec
         </Button>
         {dirty && <Text color="secondary">Unsaved changes</Text>}
       </Stack>
+      {readOnly && !saveResult && (
+        <Text color="secondary">
+          A provisioning file defines this data source, so Grafana keeps it read-only: check the form, then copy its
+          provisioning YAML into that file.
+        </Text>
+      )}
       {saveResult?.ok && (
         <Alert severity="success" title={`Saved the ${what}`}>
           Panels, pages and alert rules of {settings?.name ?? 'this data source'} use them from now on.
