@@ -5,6 +5,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 
+import { editorCases } from './editorFlows.mjs';
+
 const DATASOURCE_ID = 'appmon-endpoints-datasource';
 
 async function readJSON(file) {
@@ -148,5 +150,6 @@ export async function collectCases({ dist, datasourcesFile }) {
     }
   }
   cases.push({ id: 'app-config', kind: 'app-config', pluginId: app.id });
+  cases.push(...editorCases(app.id, cases));
   return { cases, problems };
 }

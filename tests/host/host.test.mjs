@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../gallery/browser.mjs';
 import { buildHost } from './build.mjs';
 import { collectCases } from './cases.mjs';
+import { runFlow } from './editorFlows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -119,7 +120,7 @@ for (const variant of variants) {
     });
 
     for (const c of cases) {
-      test(c.id, { timeout: CASE_TIMEOUT_MS + 10_000 }, async (t) => {
+      test(c.id, { timeout: CASE_TIMEOUT_MS * (c.flow ? 4 : 1) + 10_000 }, async (t) => {
         const page = await context.newPage();
         const seen = [];
         page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
@@ -149,7 +150,8 @@ for (const variant of variants) {
           for (const n of result.notes) {
             t.diagnostic(n);
           }
-          const errors = [...new Set([...result.errors, ...seen])];
+          const flowErrors = c.flow ? await runFlow(c, { page, server, staticDir, outDir }) : [];
+          const errors = [...new Set([...result.errors, ...seen, ...flowErrors])];
           for (const e of errors) {
             t.diagnostic(`FAIL ${e}`);
           }
