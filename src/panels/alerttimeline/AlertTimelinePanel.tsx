@@ -4,6 +4,7 @@ import { GrafanaTheme2, LoadingState, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { frameNotices, queryErrors, uniqueIssues } from '../../shared/issues';
+import { PanelFallback } from '../../shared/PanelFallback';
 import { PanelMessage, PanelNotices } from '../../shared/PanelMessage';
 import { SEVERITIES, Severity } from '../../shared/severity';
 import { arrivalTime } from '../../shared/arrivalTime';
@@ -170,20 +171,6 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
     );
   }
 
-  if (alerts.length === 0 && errors.length > 0 && !(source === 'both' && grafana.rules?.length)) {
-    return (
-      <PanelMessage
-        kind="error"
-        title="The alert query failed"
-        details={errors.map((e) => e.message)}
-        width={width}
-        height={height}
-      />
-    );
-  }
-  if (alerts.length === 0 && (data.state === LoadingState.Loading || grafana.loading)) {
-    return <PanelMessage kind="empty" title="Loading alerts…" width={width} height={height} />;
-  }
   if (inRange.length === 0) {
     const problems = [...appIssues, ...grafana.issues];
     const details = problems.length
@@ -195,8 +182,19 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
           : [
               'Use the AppMon data source’s alert history query, or frames with started_at/time and resolved_at/timeEnd fields.',
             ];
+    // With no alert read at all, a failed query or a running one explains the empty panel.
+    const failed = alerts.length === 0 && !(source === 'both' && grafana.rules?.length);
     return (
-      <PanelMessage kind="empty" title="No alerts in this time range" details={details} width={width} height={height} />
+      <PanelFallback
+        errors={failed ? errors : []}
+        loading={alerts.length === 0 && (data.state === LoadingState.Loading || grafana.loading)}
+        errorTitle="The alert query failed"
+        loadingTitle="Loading alerts…"
+        emptyTitle="No alerts in this time range"
+        emptyDetails={details}
+        width={width}
+        height={height}
+      />
     );
   }
 
