@@ -81,7 +81,7 @@ export function RotaEditor({ uid }: { uid: string }) {
       {form.escalation.length === 0 ? (
         <Text color="secondary">No escalation policy.</Text>
       ) : (
-        <ol aria-label="Escalation policy">
+        <ol aria-label="Escalation policy" style={{ paddingLeft: 24 }}>
           {form.escalation.map((s, i) => (
             <li key={i}>
               After {s.after_minutes} min: {stepText(s)}
