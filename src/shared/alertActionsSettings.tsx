@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Alert, Button, ConfirmModal, Field, Input, Stack } from '@grafana/ui';
+import { Alert, Box, Button, ConfirmModal, Field, Input, Stack } from '@grafana/ui';
 
 import { useActionState } from './AcknowledgeButton';
 import { ActionResult, testChannel, triggerTestAlert } from './alertActions';
@@ -49,48 +49,50 @@ export function AlertActionsSettings({ datasourceUid, adminKeySaved }: Props) {
   };
 
   return (
-    <Stack direction="column" gap={1}>
-      <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
-        <Button variant="secondary" icon="bell" disabled={busy} onClick={() => setPending({ kind: 'alert' })}>
-          Send test alert
-        </Button>
-        <Field label="Notification channel" noMargin>
-          <Input
-            id="appmon-test-channel"
-            width={20}
-            value={channel}
-            placeholder="webhook"
-            onChange={(e) => setChannel(e.currentTarget.value)}
-          />
-        </Field>
-        <Button
-          variant="secondary"
-          icon="message"
-          disabled={busy || channel.trim() === ''}
-          onClick={() => setPending({ kind: 'channel', channel: channel.trim() })}
-        >
-          Test notification channel
-        </Button>
+    <Box marginBottom={2}>
+      <Stack direction="column" gap={1}>
+        <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
+          <Button variant="secondary" icon="bell" disabled={busy} onClick={() => setPending({ kind: 'alert' })}>
+            Send test alert
+          </Button>
+          <Field label="Notification channel" noMargin>
+            <Input
+              id="appmon-test-channel"
+              width={20}
+              value={channel}
+              placeholder="webhook"
+              onChange={(e) => setChannel(e.currentTarget.value)}
+            />
+          </Field>
+          <Button
+            variant="secondary"
+            icon="message"
+            disabled={busy || channel.trim() === ''}
+            onClick={() => setPending({ kind: 'channel', channel: channel.trim() })}
+          >
+            Test notification channel
+          </Button>
+        </Stack>
+        {outcome && (
+          <Alert severity={outcome.ok ? 'success' : 'error'} title={outcome.ok ? 'Done' : 'The action failed'}>
+            {outcome.text}
+          </Alert>
+        )}
+        <ConfirmModal
+          isOpen={pending !== undefined}
+          title={pending?.kind === 'channel' ? 'Test notification channel' : 'Send test alert'}
+          body={
+            pending?.kind === 'channel'
+              ? `Send a test notification on the application's "${pending.channel}" channel? Whoever it reaches receives it.`
+              : 'Raise an info alert "Test alert from Grafana" in the application? It appears in the alert views and escalates like any alert until it is acknowledged or resolved.'
+          }
+          confirmText={pending?.kind === 'channel' ? 'Send test notification' : 'Send test alert'}
+          confirmVariant="primary"
+          disabled={busy}
+          onConfirm={run}
+          onDismiss={() => setPending(undefined)}
+        />
       </Stack>
-      {outcome && (
-        <Alert severity={outcome.ok ? 'success' : 'error'} title={outcome.ok ? 'Done' : 'The action failed'}>
-          {outcome.text}
-        </Alert>
-      )}
-      <ConfirmModal
-        isOpen={pending !== undefined}
-        title={pending?.kind === 'channel' ? 'Test notification channel' : 'Send test alert'}
-        body={
-          pending?.kind === 'channel'
-            ? `Send a test notification on the application's "${pending.channel}" channel? Whoever it reaches receives it.`
-            : 'Raise an info alert "Test alert from Grafana" in the application? It appears in the alert views and escalates like any alert until it is acknowledged or resolved.'
-        }
-        confirmText={pending?.kind === 'channel' ? 'Send test notification' : 'Send test alert'}
-        confirmVariant="primary"
-        disabled={busy}
-        onConfirm={run}
-        onDismiss={() => setPending(undefined)}
-      />
-    </Stack>
+    </Box>
   );
 }
