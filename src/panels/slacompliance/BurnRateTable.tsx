@@ -78,9 +78,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
       fontWeight: theme.typography.fontWeightRegular,
     },
     'thead th': { color: theme.colors.text.secondary, borderBottom: `1px solid ${theme.colors.border.weak}` },
+    // One height for every row, with or without the fire icon.
+    'tbody tr': { height: theme.spacing(3) },
   }),
   condition: css({ whiteSpace: 'nowrap' }),
-  state: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
+  state: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5), lineHeight: 1 }),
   page: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   ticket: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
 });
