@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 
+import { alertActionCases } from './alertActionFlows.mjs';
 import { editorCases } from './editorFlows.mjs';
 
 const DATASOURCE_ID = 'appmon-endpoints-datasource';
@@ -151,5 +152,6 @@ export async function collectCases({ dist, datasourcesFile }) {
   }
   cases.push({ id: 'app-config', kind: 'app-config', pluginId: app.id });
   cases.push(...editorCases(app.id, cases));
+  cases.push(...alertActionCases(uid));
   return { cases, problems };
 }

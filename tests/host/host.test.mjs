@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../../gallery/browser.mjs';
 import { buildHost } from './build.mjs';
+import { runActionFlow } from './alertActionFlows.mjs';
 import { collectCases } from './cases.mjs';
 import { runFlow } from './editorFlows.mjs';
 
@@ -120,7 +121,7 @@ for (const variant of variants) {
     });
 
     for (const c of cases) {
-      test(c.id, { timeout: CASE_TIMEOUT_MS * (c.flow ? 4 : 1) + 10_000 }, async (t) => {
+      test(c.id, { timeout: CASE_TIMEOUT_MS * (c.flow || c.actionFlow ? 4 : 1) + 10_000 }, async (t) => {
         const page = await context.newPage();
         const seen = [];
         page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
@@ -151,6 +152,8 @@ for (const variant of variants) {
             t.diagnostic(n);
           }
           const flowErrors = c.flow ? await runFlow(c, { page, server, staticDir, outDir }) : [];
+          const shot = (name) => page.screenshot({ path: path.join(outDir, `${c.id}-${name}.png`), fullPage: true });
+          flowErrors.push(...(c.actionFlow ? await runActionFlow(c, { page, server, shot }) : []));
           const errors = [...new Set([...result.errors, ...seen, ...flowErrors])];
           for (const e of errors) {
             t.diagnostic(`FAIL ${e}`);
