@@ -169,10 +169,6 @@ func (c *Client) Close() {
 	c.cache.clear()
 }
 
-// Reset empties the cache (a benchmark's fresh refresh); the client stays
-// usable.
-func (c *Client) Reset() { c.cache.clear() }
-
 // URL builds the absolute URL of an endpoint.
 func (c *Client) URL(path string, q url.Values) string {
 	u := *c.base
@@ -260,7 +256,9 @@ func (c *Client) fetch(ctx context.Context, u string, r Request) (*Response, err
 				err.RetryAfterTooLong = retryAfter > 0 && err.Kind == KindRateLimited
 				return nil, err
 			}
-			wait = min(wait, left)
+			if wait > left {
+				wait = retryAfter // no room for the random part
+			}
 		}
 		if sleepCtx(ctx, wait) != nil {
 			return nil, err
