@@ -216,3 +216,21 @@ func TestSizeOfMatchesTheHeap(t *testing.T) {
 		t.Fatalf("estimate %d bytes, heap holds %d", est, held)
 	}
 }
+
+// A caller that keeps a body it never parses (and so keeps its share of
+// the budget reachable) must not stall the next request for good.
+func TestHeldBodyDoesNotStallOthers(t *testing.T) {
+	body := strings.Repeat(" ", 700<<10) + "{}"
+	srv, _ := serve(t, func(_ int64, w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, body) })
+	c := newClient(t, srv.URL, `{"cacheTTLSeconds":0,"maxResponseBytes":1048575,"inflightMaxBytes":1048576}`, testKey)
+	first, err := c.Get(context.Background(), Request{Path: PathMetrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := c.Get(context.Background(), Request{Path: PathMetrics, Query: map[string][]string{"n": {"2"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.KeepAlive(first)
+	runtime.KeepAlive(second)
+}
