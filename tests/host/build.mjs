@@ -161,6 +161,16 @@ export async function buildHost(variant = 'current') {
     path.join(outDir, 'public', 'build', 'img', 'icons', 'unicons', 'spinner.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10h-2a8 8 0 1 1-8-8z"/></svg>'
   );
+  // So are the time picker's shift arrows (Grafana's TimeRangePicker asks for them); plain ones here.
+  for (const [name, d] of [
+    ['angle-double-left', 'M11 6l-6 6 6 6M19 6l-6 6 6 6'],
+    ['angle-double-right', 'M13 6l6 6-6 6M5 6l6 6-6 6'],
+  ]) {
+    await writeFile(
+      path.join(outDir, 'public', 'build', 'img', 'icons', 'unicons', `${name}.svg`),
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="${d}" fill="none" stroke="currentColor" stroke-width="2"/></svg>`
+    );
+  }
   // The backend's golden frames, which the panel-golden cases render.
   await cp(path.join(repo, 'pkg', 'golden', 'testdata'), path.join(outDir, 'golden'), { recursive: true });
   try {

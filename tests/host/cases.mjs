@@ -150,6 +150,10 @@ export async function collectCases({ dist, datasourcesFile }) {
       cases.push({ id: `app-page-${path.basename(inc.path)}`, kind: 'app-page', pluginId: app.id, path: inc.path });
     }
   }
+  // The SLA report of a month named in the URL, on screen and as the browser prints it.
+  const month = new Date().toISOString().slice(0, 7);
+  const report = { kind: 'app-page', pluginId: app.id, path: `/a/${app.id}/report?month=${month}` };
+  cases.push({ id: 'app-page-report-month', ...report }, { id: 'app-page-report-print', ...report, media: 'print' });
   cases.push({ id: 'app-config', kind: 'app-config', pluginId: app.id });
   cases.push(...editorCases(app.id, cases));
   cases.push(...alertActionCases(uid));

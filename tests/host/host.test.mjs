@@ -144,6 +144,9 @@ for (const variant of variants) {
             m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.push(`console: ${m.text()}`)
         );
         try {
+          if (c.media) {
+            await page.emulateMedia({ media: c.media }); // e.g. the SLA report as the browser prints it
+          }
           await page.goto(`${server.url}index.html?cases=${casesFile}&case=${encodeURIComponent(c.id)}`);
           await page.waitForFunction(() => window.__hostResult?.done === true, null, { timeout: CASE_TIMEOUT_MS });
           const result = await page.evaluate(() => window.__hostResult);

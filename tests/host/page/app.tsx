@@ -3,6 +3,7 @@
 import React from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppPlugin } from '@grafana/data';
+import { LocationServiceProvider, locationService } from '@grafana/runtime';
 
 export function renderAppPage(plugin: AppPlugin, path: string) {
   const Root = plugin.root;
@@ -10,15 +11,18 @@ export function renderAppPage(plugin: AppPlugin, path: string) {
     throw new Error('the app has no root page');
   }
   const base = `/a/${plugin.meta.id}`;
+  // Grafana provides its location service to everything it renders (scenes' URL sync reads it).
   return (
-    <MemoryRouter initialEntries={[path]}>
-      <Routes>
-        <Route
-          path={`${base}/*`}
-          element={<Root meta={plugin.meta} path={base} basename={base} query={{}} onNavChanged={() => {}} />}
-        />
-      </Routes>
-    </MemoryRouter>
+    <LocationServiceProvider service={locationService}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route
+            path={`${base}/*`}
+            element={<Root meta={plugin.meta} path={base} basename={base} query={{}} onNavChanged={() => {}} />}
+          />
+        </Routes>
+      </MemoryRouter>
+    </LocationServiceProvider>
   );
 }
 

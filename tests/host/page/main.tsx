@@ -23,6 +23,7 @@ import { PanelCase, backendRows, renderPanel } from './panels';
 import { report } from './report';
 import { HostDataSourceSrv, backendSrv, installServices, pendingRequests, setVariables } from './services';
 import { initRegistries } from './registries';
+import { installSceneServices } from './scenes';
 import { registerShared } from './shared';
 
 type HostCase =
@@ -92,6 +93,7 @@ async function build(c: HostCase): Promise<React.ReactElement> {
       return renderQueryEditor(plugin, await srv.get(c.uid), c.query);
     }
     case 'app-page':
+      await dataSourceServices().then(installSceneServices);
       return renderAppPage(await loadPlugin<AppPlugin>(c.pluginId, 'app'), c.path);
     case 'app-config':
       return renderAppConfig(await loadPlugin<AppPlugin>(c.pluginId, 'app'));
