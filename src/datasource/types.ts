@@ -33,6 +33,8 @@ export interface AppMonDataSourceOptions extends DataSourceJsonData {
   retries?: number;
   streamIntervalSeconds?: number;
   historyCacheBytes?: number;
+  cacheMaxBytes?: number;
+  inflightMaxBytes?: number;
 }
 
 /** Secrets: written once from the config editor, never sent back to the browser. */

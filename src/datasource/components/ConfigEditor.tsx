@@ -10,7 +10,14 @@ import { MappingJsonData } from './mappingFields';
 type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
 
 type NumericSetting =
-  'timeoutSeconds' | 'cacheTTLSeconds' | 'retries' | 'maxResponseBytes' | 'streamIntervalSeconds' | 'historyCacheBytes';
+  | 'timeoutSeconds'
+  | 'cacheTTLSeconds'
+  | 'retries'
+  | 'maxResponseBytes'
+  | 'streamIntervalSeconds'
+  | 'historyCacheBytes'
+  | 'cacheMaxBytes'
+  | 'inflightMaxBytes';
 type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
 
 /** Other hosts a redirect may lead to with the API key (backend: settings/redirect_hosts.go). */
@@ -91,6 +98,24 @@ const REQUEST_SETTINGS: Array<{
     placeholder: '67108864',
     min: 0,
     max: 4294967296,
+  },
+  {
+    key: 'cacheMaxBytes',
+    label: 'Response cache size (bytes)',
+    description:
+      'Bounds the response cache, counting both the bodies and what was read from them. Raising the response size limit does not raise it. Default 64 MiB.',
+    placeholder: '67108864',
+    min: 1048576,
+    max: 4294967296,
+  },
+  {
+    key: 'inflightMaxBytes',
+    label: 'In-flight memory (bytes)',
+    description:
+      'Response bytes this data source may be receiving at once, across all panels and alert rules; further requests wait their turn. Default: the larger of 64 MiB and the response size limit.',
+    placeholder: '67108864',
+    min: 1048576,
+    max: 17179869184,
   },
 ];
 
