@@ -218,6 +218,7 @@ export function AlertTimelinePanel({ data, options, width, height, timeRange, ti
           timeZone={timeZone}
           laneHeight={options.laneHeight ?? 20}
           labelsInBars={groupBy !== 'alert'}
+          fitRowsInView={groupBy === 'alert'}
           showSources={source === 'both'}
           now={now}
           onZoom={onZoom}

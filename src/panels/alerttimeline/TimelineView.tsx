@@ -1,4 +1,4 @@
-import React, { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import React, { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { TimeZone } from '@grafana/schema';
@@ -8,6 +8,7 @@ import { visuallyHidden } from '../../shared/PanelMessage';
 import { AlertTooltip, TooltipActions } from './AlertTooltip';
 import { alertSummary } from './alertWords';
 import { SOURCE_BADGES_WIDTH } from './drawTimeline';
+import { rowsInViewRange } from './fitRows';
 import { computeGeometry, Geometry } from './geometry';
 import { TimelineLayout } from './layoutRows';
 import { timelinePalette } from './palette';
@@ -29,6 +30,8 @@ interface Props {
   labelsInBars: boolean;
   /** Mark rows with their sources (application, Grafana) when the panel shows both. */
   showSources?: boolean;
+  /** One row per alert: when the rows in view would be squeezed, the axis fits them (fitRows.ts). */
+  fitRowsInView?: boolean;
   now: number;
   onZoom: (from: number, to: number) => void;
   /** Description for screen readers, e.g. "120 alerts, grouped by service". */
@@ -81,13 +84,23 @@ export function TimelineView(props: Props) {
   const font = `12px ${palette.fontFamily}`;
   const badges = showSources ? SOURCE_BADGES_WIDTH : 0;
   const gutter = useMemo(() => gutterWidth(layout, width, font, badges), [layout, width, font, badges]);
-  const geometry: Geometry = useMemo(
+  const rangeGeometry: Geometry = useMemo(
     () => computeGeometry(layout, { width, height }, { from, to }, laneHeight, gutter),
     [layout, width, height, from, to, laneHeight, gutter]
   );
+  // Scroll position as state only where the axis follows the rows in view; elsewhere scrolling never renders.
+  const [scrollPos, setScrollPos] = useState(0);
+  const fitted = useMemo(
+    () => (props.fitRowsInView ? rowsInViewRange(layout, rangeGeometry, scrollPos) : undefined),
+    [props.fitRowsInView, layout, rangeGeometry, scrollPos]
+  );
+  const geometry: Geometry = useMemo(
+    () => (fitted ? { ...rangeGeometry, from: fitted.from, to: fitted.to } : rangeGeometry),
+    [fitted, rangeGeometry]
+  );
   const ticks = useMemo(
-    () => timeTicks(from, to, geometry.plotRight - geometry.plotLeft, timeZone),
-    [from, to, geometry, timeZone]
+    () => timeTicks(geometry.from, geometry.to, geometry.plotRight - geometry.plotLeft, timeZone),
+    [geometry, timeZone]
   );
 
   const { tip, focused, tooltipRef, hoveredRef, dragRef, closeTip, onScrolled, handlers } = useTimelineInteraction({
@@ -117,6 +130,7 @@ export function TimelineView(props: Props) {
     now,
     labelsInBars,
     showSources,
+    axisNote: fitted ? 'Rows in view' : undefined,
     width,
     height,
     hoveredRef,
@@ -130,6 +144,9 @@ export function TimelineView(props: Props) {
   const onScroll = () => {
     onScrollPaint();
     onScrolled();
+    if (props.fitRowsInView) {
+      setScrollPos(scrollerRef.current?.scrollTop ?? 0);
+    }
   };
 
   const tipAlert = tip ? layout.spans[tip.id]?.alert : undefined;

@@ -17,12 +17,16 @@ export interface BaseScene {
   labelsInBars: boolean;
   /** Mark each row's sources ("App", "Grafana") in the gutter, when the panel shows both. */
   showSources?: boolean;
+  /** A word under the row labels on the axis line, e.g. that the axis fits the rows in view. */
+  axisNote?: string;
 }
 
 type Style = 'solid' | 'faded' | 'ack' | 'ackFaded';
 const MIN_BAR_WIDTH = 2;
 const FONT_SIZE = 12;
 const BADGE_FONT = 10;
+/** A cut label shorter than this many characters says too little: it is not drawn. */
+export const MIN_LABEL_CHARS = 6;
 /** Gutter room the source badges take: "App" and "Grafana" side by side. */
 export const SOURCE_BADGES_WIDTH = 76;
 
@@ -199,8 +203,26 @@ function drawSpans(ctx: CanvasRenderingContext2D, scene: BaseScene, firstRow: nu
 
   ctx.fillStyle = palette.text;
   for (const t of texts) {
-    ctx.fillText(fitText(ctx, t.text, t.w), t.x, t.y);
+    const label = readableLabel(ctx, t.text, t.w);
+    if (label) {
+      ctx.fillText(label, t.x, t.y);
+    }
   }
+}
+
+/**
+ * The title whole, or cut after a whole word ("Database…", never "Databa…" or "Disk above 8…"
+ * that misreads 85 as 8), or nothing when not even one readable word fits.
+ */
+export function readableLabel(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  const fitted = fitText(ctx, text, maxWidth);
+  if (fitted === text) {
+    return text;
+  }
+  const cut = fitted.slice(0, -1);
+  const words = text.charAt(cut.length) === ' ' ? cut : cut.slice(0, cut.lastIndexOf(' ') + 1);
+  const kept = words.trimEnd().replace(/[\s,;:–-]+$/, '');
+  return kept.length >= MIN_LABEL_CHARS ? `${kept}…` : '';
 }
 
 /** Acknowledged stretches get diagonal stripes: the same colour, told apart without relying on colour alone. */
@@ -303,7 +325,8 @@ function drawNow(ctx: CanvasRenderingContext2D, { geometry: g, now, palette }: B
   ctx.setLineDash?.([]);
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, { geometry: g, ticks, palette }: BaseScene) {
+function drawAxis(ctx: CanvasRenderingContext2D, scene: BaseScene) {
+  const { geometry: g, ticks, palette } = scene;
   const top = g.viewHeight;
   ctx.fillStyle = palette.background;
   ctx.fillRect(0, top, g.width, g.axisHeight);
@@ -313,6 +336,9 @@ function drawAxis(ctx: CanvasRenderingContext2D, { geometry: g, ticks, palette }
   ctx.lineTo(g.plotRight, top + 0.5);
   ctx.stroke();
   ctx.fillStyle = palette.textSecondary;
+  if (scene.axisNote) {
+    ctx.fillText(fitText(ctx, scene.axisNote, g.gutter - 16), 8, top + g.axisHeight / 2 + 1);
+  }
   ctx.textAlign = 'center';
   for (const tick of ticks) {
     const x = xOfTime(g, tick.time);

@@ -25,6 +25,7 @@ export interface PaintInput {
   now: number;
   labelsInBars: boolean;
   showSources: boolean;
+  axisNote?: string;
   width: number;
   height: number;
   /** The hovered span (read when painting, so hovering needs no render) and the focused one. */
@@ -41,7 +42,8 @@ export interface PaintInput {
  * and the scroll handler.
  */
 export function useTimelinePaint(p: PaintInput) {
-  const { geometry, layout, palette, maintenance, ticks, now, labelsInBars, showSources, width, height, focused } = p;
+  const { geometry, layout, palette, maintenance, ticks, now, labelsInBars, showSources, axisNote, width, height } = p;
+  const { focused } = p;
   const { baseRef, overlayRef, scrollerRef, scrollTop, syncScroll, hoveredRef, dragRef } = p;
   const frame = useRef(0);
 
@@ -74,6 +76,7 @@ export function useTimelinePaint(p: PaintInput) {
         now,
         labelsInBars,
         showSources,
+        axisNote,
       });
     }
   }, [
@@ -87,6 +90,7 @@ export function useTimelinePaint(p: PaintInput) {
     now,
     labelsInBars,
     showSources,
+    axisNote,
     width,
     height,
   ]);
