@@ -231,6 +231,14 @@ for (const theme of ['dark', 'light']) {
       await panel.screenshot({ path: path.join(artifacts, `${theme}-timeline-keyboard.png`) });
       await gallery.page.keyboard.press('Escape');
       assert.equal(await tooltip.count(), 0);
+      // The last alert's details open inside the panel, not cut off at its bottom edge.
+      await gallery.page.keyboard.press('End');
+      await gallery.page.keyboard.press('Enter');
+      const view = await panel.locator('[aria-roledescription="alert timeline"]').locator('..').boundingBox();
+      const tip = await tooltip.boundingBox();
+      assert.ok(tip.y >= view.y && tip.y + tip.height <= view.y + view.height + 0.5, 'the tooltip fits in the panel');
+      await panel.screenshot({ path: path.join(artifacts, `${theme}-timeline-keyboard-last.png`) });
+      await gallery.page.keyboard.press('Escape');
     });
 
     test('on-call status shows who is on call, a live countdown and the escalation ladder', async () => {
