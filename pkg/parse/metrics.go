@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -164,36 +166,81 @@ func cleanLabels(in map[string]string) map[string]string {
 // SortMetrics orders metrics by category order, name, then labels, so
 // frames come out in a stable order whatever the server's map order.
 func SortMetrics(ms []Metric) {
-	rank := make(map[string]int, len(Categories))
-	for i, c := range Categories {
-		rank[c] = i
-	}
 	type keyed struct {
 		m      Metric
 		rank   int
 		labels string
 	}
-	ks := make([]keyed, len(ms))
-	for i, m := range ms {
-		r, ok := rank[m.Category]
-		if !ok {
-			r = len(Categories)
-		}
-		ks[i] = keyed{m: m, rank: r, labels: LabelsKey(m.Labels)}
+	// The label keys share one string (three allocations in all rather
+	// than several per labelled metric): sorting runs on every query.
+	size := 0
+	for i := range ms {
+		size += labelsKeyLen(ms[i].Labels)
 	}
-	sort.SliceStable(ks, func(i, j int) bool {
-		a, b := &ks[i], &ks[j]
+	arena := make([]byte, 0, size)
+	ends := make([]int, len(ms))
+	var scratch []string
+	for i := range ms {
+		arena, scratch = appendLabelsKey(arena, ms[i].Labels, scratch)
+		ends[i] = len(arena)
+	}
+	all := string(arena)
+	ks := make([]keyed, len(ms))
+	from := 0
+	for i, m := range ms {
+		ks[i] = keyed{m: m, rank: categoryRank(m.Category), labels: all[from:ends[i]]}
+		from = ends[i]
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
 		if a.rank != b.rank {
-			return a.rank < b.rank
+			return cmp.Compare(a.rank, b.rank)
 		}
 		if a.m.Name != b.m.Name {
-			return a.m.Name < b.m.Name
+			return strings.Compare(a.m.Name, b.m.Name)
 		}
-		return a.labels < b.labels
+		return strings.Compare(a.labels, b.labels)
 	})
 	for i := range ks {
 		ms[i] = ks[i].m
 	}
+}
+
+// categoryRank is a category's place in the contract's order; unknown
+// categories come last.
+func categoryRank(c string) int {
+	for i, known := range Categories {
+		if c == known {
+			return i
+		}
+	}
+	return len(Categories)
+}
+
+func labelsKeyLen(l map[string]string) int {
+	n := 0
+	for k, v := range l {
+		n += len(k) + len(v) + 2
+	}
+	return n
+}
+
+// appendLabelsKey appends LabelsKey(l) to b; scratch holds the sorted keys
+// and is returned for reuse.
+func appendLabelsKey(b []byte, l map[string]string, scratch []string) ([]byte, []string) {
+	keys := scratch[:0]
+	for k := range l {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, k...)
+		b = append(b, '=')
+		b = append(b, l[k]...)
+	}
+	return b, keys
 }
 
 // LabelsKey is a canonical string of a label set ("a=1,b=2").

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,9 +31,22 @@ type series struct {
 	IntervalMs  float64
 	Times       []time.Time
 	Values      []*float64
+	// ownLabels: Labels was built for this series alone (not shared with
+	// a cache or another series), so the metric label may go straight in.
+	ownLabels bool
+	// metricAdded: the metric label in Labels is the one added here, not
+	// one the server sent.
+	metricAdded bool
 }
 
 func (s *series) labelsWithMetric() data.Labels {
+	if s.ownLabels {
+		if _, taken := s.Labels[MetricLabel]; !taken {
+			s.Labels[MetricLabel] = s.Name
+			s.metricAdded = true
+		}
+		return s.Labels
+	}
 	l := make(data.Labels, len(s.Labels)+1)
 	for k, v := range s.Labels {
 		l[k] = v
@@ -44,7 +58,12 @@ func (s *series) labelsWithMetric() data.Labels {
 }
 
 func (s *series) fieldConfig() *data.FieldConfig {
-	return &data.FieldConfig{
+	c := s.fieldConfigValue()
+	return &c
+}
+
+func (s *series) fieldConfigValue() data.FieldConfig {
+	return data.FieldConfig{
 		DisplayNameFromDS: s.DisplayName,
 		Unit:              s.Unit,
 		Description:       s.Description,
@@ -68,6 +87,7 @@ func multiFrames(ss []series) data.Frames {
 	}
 	frames := make(data.Frames, 0, len(ss))
 	seen := newLabelSetFilter(ss)
+	configs := make([]data.FieldConfig, len(ss)) // one allocation for every field's config
 	for i := range ss {
 		s := &ss[i]
 		labels := s.labelsWithMetric()
@@ -76,7 +96,8 @@ func multiFrames(ss []series) data.Frames {
 		if seen.seen(s.Name, labels) {
 			continue
 		}
-		value := data.NewField(s.Name, labels, s.Values).SetConfig(s.fieldConfig())
+		configs[i] = s.fieldConfigValue()
+		value := data.NewField(s.Name, labels, s.Values).SetConfig(&configs[i])
 		f := data.NewFrame(s.Name, data.NewField("time", nil, s.Times), value)
 		f.SetMeta(&data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: dataplaneVersion})
 		frames = append(frames, f)
@@ -92,7 +113,9 @@ func noDataFrame() *data.Frame {
 // "timeseries-wide" frame: the shape Grafana Live appends row by row.
 func wideFrame(name string, t time.Time, ss []series) *data.Frame {
 	f := data.NewFrame(name, data.NewField("time", nil, []time.Time{t}))
+	f.Fields = append(make([]*data.Field, 0, len(ss)+1), f.Fields...)
 	seen := newLabelSetFilter(ss)
+	configs := make([]data.FieldConfig, len(ss)) // one allocation for every field's config
 	for i := range ss {
 		s := &ss[i]
 		labels := s.labelsWithMetric()
@@ -103,7 +126,12 @@ func wideFrame(name string, t time.Time, ss []series) *data.Frame {
 		if n := len(s.Values); n > 0 {
 			v = s.Values[n-1]
 		}
-		f.Fields = append(f.Fields, data.NewField(s.Name, labels, []*float64{v}).SetConfig(s.fieldConfig()))
+		// Sized and set in place: no one-element slice boxed only to be copied.
+		field := data.NewFieldFromFieldType(data.FieldTypeNullableFloat64, 1)
+		field.Set(0, v)
+		field.Name, field.Labels = s.Name, labels
+		configs[i] = s.fieldConfigValue()
+		f.Fields = append(f.Fields, field.SetConfig(&configs[i]))
 	}
 	return f.SetMeta(&data.FrameMeta{Type: data.FrameTypeTimeSeriesWide, TypeVersion: dataplaneVersion})
 }
@@ -145,20 +173,33 @@ func sortSeries(ss []series) {
 }
 
 // displayName is "name" or "name key=value, key=value" for labelled series.
+// Built in one sized allocation: it runs once per series of every query.
 func displayName(name string, labels map[string]string) string {
 	if len(labels) == 0 {
 		return name
 	}
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
+	var buf [8]string
+	keys := buf[:0]
+	n := len(name)
+	for k, v := range labels {
 		keys = append(keys, k)
+		n += len(k) + len(v) + 3
 	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+"="+labels[k])
+	slices.Sort(keys)
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(name)
+	for i, k := range keys {
+		if i == 0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(labels[k])
 	}
-	return name + " " + strings.Join(parts, ", ")
+	return b.String()
 }
 
 // Value mappings so stat and table panels show words and colours while

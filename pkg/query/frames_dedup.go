@@ -1,22 +1,30 @@
 package query
 
-import "github.com/grafana/grafana-plugin-sdk-go/data"
+import (
+	"maps"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
 
 // labelSetFilter tells whether a series' label set (metric label
 // included) was already seen. Different names mean different sets unless
-// some series carries its own metric label, so the canonical string of a
-// set is built only for names that repeat: a query over many distinct
-// metrics builds none.
+// some series carries its own metric label, so sets are compared only
+// among series of the same name, map against map: a query over many
+// distinct metrics compares none and builds no strings.
 type labelSetFilter struct {
-	first    map[string]data.Labels // name -> its first set, until the name repeats
-	sets     map[string]bool
-	ownLabel bool // some series sets the metric label itself
+	byName   map[string][]data.Labels // name -> the sets seen under it
+	sets     map[string]bool          // canonical strings, for ownLabel and long runs
+	ownLabel bool                     // some series sets the metric label itself
 }
 
+// linearSets is how many sets of one name are compared one by one before
+// the filter switches that name to canonical strings (quadratic no more).
+const linearSets = 16
+
 func newLabelSetFilter(ss []series) *labelSetFilter {
-	f := &labelSetFilter{first: make(map[string]data.Labels, len(ss)), sets: map[string]bool{}}
+	f := &labelSetFilter{byName: make(map[string][]data.Labels, len(ss))}
 	for i := range ss {
-		if _, ok := ss[i].Labels[MetricLabel]; ok {
+		if _, ok := ss[i].Labels[MetricLabel]; ok && !ss[i].metricAdded {
 			f.ownLabel = true
 			break
 		}
@@ -29,19 +37,33 @@ func (f *labelSetFilter) seen(name string, labels data.Labels) bool {
 	if f.ownLabel {
 		return f.seenSet(labels)
 	}
-	prev, ok := f.first[name]
+	prev, ok := f.byName[name]
 	if !ok {
-		f.first[name] = labels
+		f.byName[name] = []data.Labels{labels}
 		return false
 	}
-	if prev != nil {
-		f.seenSet(prev)
-		f.first[name] = nil
+	if len(prev) > linearSets {
+		return f.seenSet(labels)
 	}
-	return f.seenSet(labels)
+	for _, p := range prev {
+		if maps.Equal(p, labels) {
+			return true
+		}
+	}
+	prev = append(prev, labels)
+	if len(prev) > linearSets {
+		for _, p := range prev {
+			f.seenSet(p)
+		}
+	}
+	f.byName[name] = prev
+	return false
 }
 
 func (f *labelSetFilter) seenSet(labels data.Labels) bool {
+	if f.sets == nil {
+		f.sets = map[string]bool{}
+	}
 	key := labels.String()
 	if f.sets[key] {
 		return true

@@ -115,7 +115,7 @@ func snapshotSeries(m parse.Metrics, names Matcher) []series {
 			t = m.Timestamp
 		}
 		times[i], values[i] = t, mt.Value
-		s := series{Name: mt.Name, Labels: metricLabels(mt.Labels, mt.Category), Times: times[i : i+1 : i+1], Values: values[i : i+1 : i+1]}
+		s := series{Name: mt.Name, Labels: metricLabels(mt.Labels, mt.Category), Times: times[i : i+1 : i+1], Values: values[i : i+1 : i+1], ownLabels: true}
 		s.Unit = GrafanaUnit(mt.Unit)
 		s.DisplayName = displayName(mt.Name, mt.Labels)
 		s.Description = mt.Description
@@ -127,7 +127,8 @@ func snapshotSeries(m parse.Metrics, names Matcher) []series {
 // metricLabels adds the category as a label: alert notifications can be
 // routed by it, and it is constant per metric so series stay unique.
 func metricLabels(l map[string]string, category string) data.Labels {
-	out := make(data.Labels, len(l)+1)
+	out := make(data.Labels, len(l)+2) // room for the metric label frames add
+
 	for k, v := range l {
 		out[k] = v
 	}
