@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 
 import { ObjectivesEditor } from './ObjectivesEditor';
 import { dataSourceSettings, fieldAround } from './testBackend';

@@ -68,12 +68,24 @@ interface RowProps {
   windows: string[];
   errors: ErrorMap;
   value?: ObjectiveValue;
+  /** The title the data source gives it without one, as last checked. */
+  titleHint?: string;
   notices: string[];
   onChange: (o: ObjectiveForm) => void;
   onRemove: () => void;
 }
 
-function ObjectiveRow({ index, objective: o, windows, errors, value, notices, onChange, onRemove }: RowProps) {
+function ObjectiveRow({
+  index,
+  objective: o,
+  windows,
+  errors,
+  value,
+  titleHint,
+  notices,
+  onChange,
+  onRemove,
+}: RowProps) {
   const styles = useStyles2(getStyles);
   const p = `objectives[${index}]`;
   const idp = `appmon-objective-${index}`;
@@ -90,7 +102,7 @@ function ObjectiveRow({ index, objective: o, windows, errors, value, notices, on
               id={`${idp}-title`}
               width={30}
               value={o.title ?? ''}
-              placeholder={value?.title ?? 'From the kind'}
+              placeholder={titleHint ?? 'From the kind'}
               onChange={(e) => onChange({ ...o, title: e.currentTarget.value || undefined })}
             />
           </Field>
@@ -198,6 +210,7 @@ export function ObjectivesEditor({ uid }: { uid: string }) {
           windows={windows}
           errors={byField}
           value={values[i]}
+          titleHint={preview?.objectives[i]?.title}
           notices={preview?.notices ?? []}
           onChange={(next) => update(i, next)}
           onRemove={() => setForm(form.filter((_, j) => j !== i))}
