@@ -114,6 +114,11 @@ func New(s *settings.Settings) (*Client, error) {
 		}
 		transport = t
 	}
+	if opts.Middlewares == nil {
+		// The SDK's defaults, its per-request metrics bookkeeping made
+		// cheap (request_metrics.go); tracing and error source unchanged.
+		opts.Middlewares = leanMiddlewares()
+	}
 	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, &settings.ConfigError{Msg: "cannot create the HTTP client from the data source settings: " + err.Error() + "; check the TLS certificates and keys"}
