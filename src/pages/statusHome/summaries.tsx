@@ -18,6 +18,7 @@ import {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   card: css({
+    width: '100%',
     height: '100%',
     padding: theme.spacing(2),
     background: theme.colors.background.primary,
