@@ -52,7 +52,9 @@ describe('SLA report page', () => {
 
   it('opens the month the URL names and reads the report from the data source backend', async () => {
     renderAt('/a/appmon-monitoring-app/report?month=2026-09');
-    expect(await screen.findByRole('heading', { name: 'SLA report: September 2026' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'SLA report: September 2026' }, { timeout: 5000 })
+    ).toBeInTheDocument();
     expect(reportCalls()).toEqual([
       ['/api/datasources/uid/shop/resources/sla-report', { month: '2026-09' }, undefined, { showErrorAlert: false }],
     ]);
@@ -63,11 +65,15 @@ describe('SLA report page', () => {
 
   it('without ?month asks the backend for its current month, and the arrows move the URL by a month', async () => {
     renderAt('/a/appmon-monitoring-app/report');
-    expect(await screen.findByRole('heading', { name: 'SLA report: November 2026' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'SLA report: November 2026' }, { timeout: 5000 })
+    ).toBeInTheDocument();
     expect(reportCalls()[0][1]).toEqual({});
 
     fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
-    expect(await screen.findByRole('heading', { name: 'SLA report: October 2026' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'SLA report: October 2026' }, { timeout: 5000 })
+    ).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'location' })).toHaveTextContent('?month=2026-10');
     expect(reportCalls()[1][1]).toEqual({ month: '2026-10' });
   });
@@ -75,7 +81,9 @@ describe('SLA report page', () => {
   it('says when ?month is not a month and shows the current one', async () => {
     renderAt('/a/appmon-monitoring-app/report?month=2026-13');
     expect(await screen.findByText('"2026-13" is not a month')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'SLA report: November 2026' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'SLA report: November 2026' }, { timeout: 5000 })
+    ).toBeInTheDocument();
     expect(reportCalls()[0][1]).toEqual({});
   });
 

@@ -4,8 +4,8 @@ import { objectiveSentence, percent, summaryParagraph } from './summary';
 describe('SLA report summary paragraph', () => {
   it('says which targets were met, on how many days one was missed, the incidents and the change', () => {
     expect(summaryParagraph(report())).toBe(
-      'In November 2026 the service met its availability target: 99.95 % against 99.9 %; and met its error-rate ' +
-        'target over the month (99.62 % against 99.5 %), though it was missed on 3 days. There were 2 incidents; ' +
+      'In November 2026 the service met its availability target: 99.95\u00a0% against 99.9\u00a0%; and met its error-rate ' +
+        'target over the month (99.62\u00a0% against 99.5\u00a0%), though it was missed on 3 days. There were 2 incidents; ' +
         'on average it took 30m to resolve one (MTTR). Compared with October 2026: availability up 0.02 points, ' +
         'error-rate down 0.05 points.'
     );
@@ -22,7 +22,7 @@ describe('SLA report summary paragraph', () => {
       })
     );
     expect(text).toContain(
-      'So far in November 2026 the service is missing its availability target: 99.8 % against 99.9 %, with 2 days under target.'
+      'So far in November 2026 the service is missing its availability target: 99.8\u00a0% against 99.9\u00a0%, with 2 days under target.'
     );
     expect(text).toContain('There have been no incidents so far.');
   });
@@ -49,7 +49,7 @@ describe('SLA report summary paragraph', () => {
         'Incidents are not known: the application does not list them. ' +
         'No history covers October 2026, so there is no month-over-month comparison.'
     );
-    expect(text).not.toMatch(/\b0 %|100 %/);
+    expect(text).not.toMatch(/\b0\u00a0%|100\u00a0%/);
   });
 
   it('names an objective without figures and keeps the others', () => {
@@ -59,10 +59,10 @@ describe('SLA report summary paragraph', () => {
   });
 
   it('shows enough decimals to tell the actual from the target', () => {
-    expect(percent(99.9)).toBe('99.9 %');
-    expect(percent(99.9004, 99.9)).toBe('99.9 %');
-    expect(percent(99.8996, 99.9)).toBe('99.8996 %');
-    expect(percent(99.8951, 99.9)).toBe('99.895 %');
-    expect(percent(100)).toBe('100 %');
+    expect(percent(99.9)).toBe('99.9\u00a0%');
+    expect(percent(99.9004, 99.9)).toBe('99.9\u00a0%');
+    expect(percent(99.8996, 99.9)).toBe('99.8996\u00a0%');
+    expect(percent(99.8951, 99.9)).toBe('99.895\u00a0%');
+    expect(percent(100)).toBe('100\u00a0%');
   });
 });

@@ -2,17 +2,17 @@ import { formatDuration } from '../../shared/format';
 import { ReportObjective, SlaReport } from './api';
 
 /**
- * "99.95 %", with the space of plain prose. A value under its target never rounds up to it
+ * "99.95 %", with a space that does not break. A value under its target never rounds up to it
  * ("99.9 % against 99.9 %" for a missed target): it gets more decimals.
  */
 export function percent(value: number, target?: number): string {
   for (const decimals of [2, 3]) {
     const text = value.toFixed(decimals);
     if (target === undefined || Number(text) !== target || value >= target) {
-      return `${text.replace(/\.?0+$/, '')} %`;
+      return `${text.replace(/\.?0+$/, '')}\u00a0%`;
     }
   }
-  return `${value.toFixed(4)} %`;
+  return `${value.toFixed(4)}\u00a0%`;
 }
 
 function lowerFirst(s: string): string {
