@@ -51,6 +51,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   tiles: css({
     display: 'grid',
     gridTemplateColumns: `repeat(${SEVERITIES.length}, minmax(0, 1fr))`,
+    // Tiles as tall as a stat, not the whole panel: the numbers sit together in the middle.
+    gridTemplateRows: 'minmax(0, 140px)',
+    alignContent: 'center',
     gap: theme.spacing(1),
     flex: '1 1 auto',
     minHeight: 0,

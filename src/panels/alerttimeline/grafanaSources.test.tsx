@@ -1,4 +1,7 @@
 import React from 'react';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import YAML from 'yaml';
 import { of, throwError } from 'rxjs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 
@@ -119,6 +122,26 @@ describe('matching Grafana rules to application alerts', () => {
     expect(keyOf('high error-rate')).toBe('high_error_rate');
     expect(keyOf('High Error Rate')).toBe('slow_api');
     expect(keyOf('Disk full')).toBeUndefined();
+  });
+});
+
+describe('the default Grafana rule filter', () => {
+  it('picks every Grafana rule AppMon provisions (folder AppMon, label source=appmon)', () => {
+    const file = resolve(__dirname, '..', '..', '..', 'provisioning', 'alerting', 'rules.yaml.tmpl');
+    const doc = YAML.parse(readFileSync(file, 'utf8')) as {
+      groups: Array<{ folder: string; rules: Array<{ uid: string; labels?: Record<string, string> }> }>;
+    };
+    const rules = doc.groups.flatMap((g) =>
+      g.rules.map((r) => ({ uid: r.uid, folder: g.folder, labels: r.labels ?? {} }))
+    );
+    expect(rules.length).toBeGreaterThan(10);
+    for (const r of rules) {
+      expect({ uid: r.uid, folder: r.folder, source: r.labels.source }).toEqual({
+        uid: r.uid,
+        folder: 'AppMon',
+        source: 'appmon',
+      });
+    }
   });
 });
 
