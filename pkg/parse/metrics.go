@@ -81,6 +81,15 @@ func ParseMetricsJSON(body []byte) (Metrics, error) {
 }
 
 func jsonMetricsBody(b []byte) (Metrics, error) {
+	// The contract's plain shape without reflection (metrics_fast.go);
+	// the same checks and conversion as the exact reader below.
+	if t := trimBody(b); len(t) > 0 && t[0] == '{' {
+		if d, ok := fastMetricsDoc(t); ok {
+			if m, ok := exactMetrics(d, tallyKeys(t)); ok {
+				return m, nil
+			}
+		}
+	}
 	return decodeDoc("metrics", b, func(d *metricsAnyDoc, b []byte) (Metrics, bool, error) {
 		if d.Metrics == nil && d.Series != nil {
 			m, err := datadogMetrics(d.Series)

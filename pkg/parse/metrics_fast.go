@@ -1,0 +1,348 @@
+package parse
+
+import (
+	"unicode/utf8"
+	"unsafe"
+)
+
+// fastMetricsDoc decodes a metrics body in the contract's exact shape
+// without reflection: what json.Unmarshal into metricsAnyDoc would give,
+// with every string in one shared allocation. It runs on every uncached
+// query. Anything outside the plain shape (another key, a repeated key, an
+// escape in a string, a value of another type, a syntax error) returns
+// false, and the tolerant reader takes the body as before.
+//
+// Two passes: the first checks the shape and sizes the metrics and the
+// strings, the second fills them.
+func fastMetricsDoc(b []byte) (metricsAnyDoc, bool) {
+	sizer := fastMetrics{b: b}
+	if !sizer.doc() {
+		return metricsAnyDoc{}, false
+	}
+	f := fastMetrics{b: b, fill: true,
+		arena:   make([]byte, 0, sizer.strBytes),
+		metrics: make([]metricJSON, 0, sizer.count)}
+	if !f.doc() {
+		return metricsAnyDoc{}, false
+	}
+	f.d.Metrics = &f.metrics
+	return f.d, true
+}
+
+type fastMetrics struct {
+	b    []byte
+	i    int
+	fill bool // second pass: store values
+
+	strBytes, count int // sizes found by the first pass
+
+	arena   []byte // every string's bytes; capacity fixed, never moved
+	metrics []metricJSON
+	d       metricsAnyDoc
+}
+
+const (
+	keyTimestamp = 1 << iota
+	keyCategory
+	keyMetrics
+	keyName
+	keyValue
+	keyUnit
+	keyDescription
+	keyLabels
+)
+
+func (f *fastMetrics) doc() bool {
+	seen := 0
+	ok := f.object(func(key []byte) bool {
+		switch string(key) {
+		case "timestamp":
+			return once(&seen, keyTimestamp) && f.time(&f.d.Timestamp)
+		case "category":
+			return once(&seen, keyCategory) && f.str(&f.d.Category)
+		case "metrics":
+			return once(&seen, keyMetrics) && f.metricList()
+		}
+		return false
+	})
+	f.ws()
+	return ok && seen&keyMetrics != 0 && f.i == len(f.b)
+}
+
+func (f *fastMetrics) metricList() bool {
+	f.ws()
+	if !f.byte('[') {
+		return false
+	}
+	f.ws()
+	if f.peek() == ']' {
+		f.i++
+		return true
+	}
+	for {
+		var m metricJSON
+		if !f.metric(&m) {
+			return false
+		}
+		f.count++
+		if f.fill {
+			f.metrics = append(f.metrics, m)
+		}
+		f.ws()
+		switch {
+		case f.byte(','):
+		case f.byte(']'):
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (f *fastMetrics) metric(m *metricJSON) bool {
+	seen := 0
+	return f.object(func(key []byte) bool {
+		switch string(key) {
+		case "name":
+			return once(&seen, keyName) && f.str(&m.Name)
+		case "value":
+			return once(&seen, keyValue) && f.number(&m.Value)
+		case "unit":
+			return once(&seen, keyUnit) && f.str(&m.Unit)
+		case "category":
+			return once(&seen, keyCategory) && f.str(&m.Category)
+		case "description":
+			return once(&seen, keyDescription) && f.str(&m.Description)
+		case "timestamp":
+			return once(&seen, keyTimestamp) && f.time(&m.Timestamp)
+		case "labels":
+			return once(&seen, keyLabels) && f.labels(&m.Labels)
+		}
+		return false
+	})
+}
+
+func (f *fastMetrics) labels(out *map[string]string) bool {
+	var l map[string]string
+	if f.fill {
+		l = map[string]string{}
+	}
+	ok := f.object(func(key []byte) bool {
+		var v string
+		if !f.str(&v) {
+			return false
+		}
+		if f.fill {
+			k := f.keep(key)
+			if _, dup := l[k]; dup {
+				return false
+			}
+			l[k] = v
+		} else {
+			f.strBytes += len(key)
+		}
+		return true
+	})
+	*out = l
+	return ok
+}
+
+// object reads {"key": value, ...}, handing each key (raw bytes, no
+// escapes) to value, which reads the value after the colon.
+func (f *fastMetrics) object(value func(key []byte) bool) bool {
+	f.ws()
+	if !f.byte('{') {
+		return false
+	}
+	f.ws()
+	if f.peek() == '}' {
+		f.i++
+		return true
+	}
+	for {
+		f.ws()
+		key, ok := f.rawString()
+		if !ok {
+			return false
+		}
+		f.ws()
+		if !f.byte(':') {
+			return false
+		}
+		f.ws()
+		if !value(key) {
+			return false
+		}
+		f.ws()
+		switch {
+		case f.byte(','):
+		case f.byte('}'):
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// str reads a string value; null and escapes decline.
+func (f *fastMetrics) str(out *string) bool {
+	s, ok := f.rawString()
+	if !ok {
+		return false
+	}
+	if f.fill {
+		*out = f.keep(s)
+	} else {
+		f.strBytes += len(s)
+	}
+	return true
+}
+
+// keep copies s into the arena and returns it as a string sharing the
+// arena (its capacity was sized by the first pass, so it never moves).
+func (f *fastMetrics) keep(s []byte) string {
+	if len(s) == 0 {
+		return ""
+	}
+	start := len(f.arena)
+	f.arena = append(f.arena, s...)
+	return unsafe.String(&f.arena[start], len(s))
+}
+
+// rawString reads a string without escapes or control characters, in
+// valid UTF-8 (json.Unmarshal would rewrite anything else).
+func (f *fastMetrics) rawString() ([]byte, bool) {
+	if !f.byte('"') {
+		return nil, false
+	}
+	start, ascii := f.i, true
+	for f.i < len(f.b) {
+		c := f.b[f.i]
+		switch {
+		case c == '"':
+			s := f.b[start:f.i]
+			f.i++
+			return s, ascii || utf8.Valid(s)
+		case c == '\\' || c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+		f.i++
+	}
+	return nil, false
+}
+
+// number reads a JSON number or null into n as json.Unmarshal would.
+func (f *fastMetrics) number(n *Number) bool {
+	raw, ok := f.scalar()
+	if !ok || raw[0] == '"' {
+		return false
+	}
+	if f.fill {
+		return n.UnmarshalJSON(raw) == nil
+	}
+	return true
+}
+
+// time reads a timestamp (text, number or null) as json.Unmarshal would.
+func (f *fastMetrics) time(t *Time) bool {
+	raw, ok := f.scalar()
+	if !ok {
+		return false
+	}
+	if f.fill {
+		return t.UnmarshalJSON(raw) == nil
+	}
+	return true
+}
+
+// scalar reads a string, a number or null and returns its raw bytes.
+func (f *fastMetrics) scalar() ([]byte, bool) {
+	start := f.i
+	switch c := f.peek(); {
+	case c == '"':
+		_, ok := f.rawString()
+		return f.b[start:f.i], ok
+	case c == 'n':
+		if len(f.b)-f.i >= 4 && string(f.b[f.i:f.i+4]) == "null" {
+			f.i += 4
+			return f.b[start:f.i], true
+		}
+		return nil, false
+	case c == '-' || (c >= '0' && c <= '9'):
+		ok := f.jsonNumber()
+		return f.b[start:f.i], ok
+	}
+	return nil, false
+}
+
+// jsonNumber consumes -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
+func (f *fastMetrics) jsonNumber() bool {
+	f.byte('-')
+	switch c := f.peek(); {
+	case c == '0':
+		f.i++
+	case c >= '1' && c <= '9':
+		f.digits()
+	default:
+		return false
+	}
+	if f.byte('.') && !f.digits() {
+		return false
+	}
+	if c := f.peek(); c == 'e' || c == 'E' {
+		f.i++
+		if c := f.peek(); c == '+' || c == '-' {
+			f.i++
+		}
+		if !f.digits() {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fastMetrics) digits() bool {
+	start := f.i
+	for f.i < len(f.b) && f.b[f.i] >= '0' && f.b[f.i] <= '9' {
+		f.i++
+	}
+	return f.i > start
+}
+
+func (f *fastMetrics) ws() {
+	for f.i < len(f.b) {
+		switch f.b[f.i] {
+		case ' ', '\t', '\n', '\r':
+			f.i++
+		default:
+			return
+		}
+	}
+}
+
+func (f *fastMetrics) peek() byte {
+	if f.i < len(f.b) {
+		return f.b[f.i]
+	}
+	return 0
+}
+
+func (f *fastMetrics) byte(c byte) bool {
+	if f.peek() == c && f.i < len(f.b) {
+		f.i++
+		return true
+	}
+	return false
+}
+
+// once marks key as seen and reports whether it was new (json.Unmarshal
+// keeps the last of repeated keys; the tolerant reader decides those).
+func once(seen *int, key int) bool {
+	if *seen&key != 0 {
+		return false
+	}
+	*seen |= key
+	return true
+}
