@@ -21,7 +21,8 @@ func fastMetricsDoc(b []byte) (metricsAnyDoc, bool) {
 	}
 	f := fastMetrics{b: b, fill: true,
 		arena:   make([]byte, 0, sizer.strBytes),
-		metrics: make([]metricJSON, 0, sizer.count)}
+		metrics: make([]metricJSON, 0, sizer.count),
+		values:  make([]float64, 0, sizer.numbers)}
 	if !f.doc() {
 		return metricsAnyDoc{}, false
 	}
@@ -34,10 +35,11 @@ type fastMetrics struct {
 	i    int
 	fill bool // second pass: store values
 
-	strBytes, count int // sizes found by the first pass
+	strBytes, count, numbers int // sizes found by the first pass
 
 	arena   []byte // every string's bytes; capacity fixed, never moved
 	metrics []metricJSON
+	values  []float64 // every value; capacity fixed, so pointers stay valid
 	d       metricsAnyDoc
 }
 
@@ -239,9 +241,21 @@ func (f *fastMetrics) number(n *Number) bool {
 	if !ok || raw[0] == '"' {
 		return false
 	}
-	if f.fill {
-		return n.UnmarshalJSON(raw) == nil
+	if raw[0] == 'n' {
+		n.V = nil
+		return true
 	}
+	if !f.fill {
+		f.numbers++
+		return true
+	}
+	// As Number.UnmarshalJSON, but the value lives in the shared slab.
+	v, err := jsonNumber(raw)
+	if err != nil {
+		return false
+	}
+	f.values = append(f.values, v)
+	n.V = &f.values[len(f.values)-1]
 	return true
 }
 

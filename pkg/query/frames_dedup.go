@@ -12,7 +12,8 @@ import (
 // among series of the same name, map against map: a query over many
 // distinct metrics compares none and builds no strings.
 type labelSetFilter struct {
-	byName   map[string][]data.Labels // name -> the sets seen under it
+	first    map[string]data.Labels   // name -> its first set
+	more     map[string][]data.Labels // name -> later distinct sets, for names that repeat
 	sets     map[string]bool          // canonical strings, for ownLabel and long runs
 	ownLabel bool                     // some series sets the metric label itself
 }
@@ -22,7 +23,7 @@ type labelSetFilter struct {
 const linearSets = 16
 
 func newLabelSetFilter(ss []series) *labelSetFilter {
-	f := &labelSetFilter{byName: make(map[string][]data.Labels, len(ss))}
+	f := &labelSetFilter{first: make(map[string]data.Labels, len(ss))}
 	for i := range ss {
 		if _, ok := ss[i].Labels[MetricLabel]; ok && !ss[i].metricAdded {
 			f.ownLabel = true
@@ -37,26 +38,34 @@ func (f *labelSetFilter) seen(name string, labels data.Labels) bool {
 	if f.ownLabel {
 		return f.seenSet(labels)
 	}
-	prev, ok := f.byName[name]
+	first, ok := f.first[name]
 	if !ok {
-		f.byName[name] = []data.Labels{labels}
+		f.first[name] = labels
 		return false
 	}
-	if len(prev) > linearSets {
+	prev := f.more[name]
+	if len(prev) >= linearSets {
 		return f.seenSet(labels)
+	}
+	if maps.Equal(first, labels) {
+		return true
 	}
 	for _, p := range prev {
 		if maps.Equal(p, labels) {
 			return true
 		}
 	}
+	if f.more == nil {
+		f.more = map[string][]data.Labels{}
+	}
 	prev = append(prev, labels)
-	if len(prev) > linearSets {
+	f.more[name] = prev
+	if len(prev) >= linearSets {
+		f.seenSet(first)
 		for _, p := range prev {
 			f.seenSet(p)
 		}
 	}
-	f.byName[name] = prev
 	return false
 }
 
