@@ -20,7 +20,7 @@ type labelSetFilter struct {
 
 // linearSets is how many sets of one name are compared one by one before
 // the filter switches that name to canonical strings (quadratic no more).
-const linearSets = 16
+const linearSets = 64
 
 func newLabelSetFilter(ss []series) *labelSetFilter {
 	f := &labelSetFilter{first: make(map[string]data.Labels, len(ss))}
