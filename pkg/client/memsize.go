@@ -99,9 +99,14 @@ func (w *sizeWalker) inner(v reflect.Value, depth int) int64 {
 		t := v.Type()
 		n := mapBytes(v.Len(), int64(t.Key().Size()+t.Elem().Size()))
 		if hasPointers(t.Key()) || hasPointers(t.Elem()) {
+			// One key and one value reused for every entry (Key and
+			// Value would allocate a copy of each).
+			k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 			it := v.MapRange()
 			for it.Next() {
-				n += w.inner(it.Key(), depth+1) + w.inner(it.Value(), depth+1)
+				k.SetIterKey(it)
+				e.SetIterValue(it)
+				n += w.inner(k, depth+1) + w.inner(e, depth+1)
 			}
 		}
 		return n
