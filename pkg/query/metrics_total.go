@@ -72,7 +72,10 @@ func periodTotal(s series, per time.Duration, from, to time.Time) (total float64
 // not reach is unknown (null), never a smaller total.
 func (r *Runner) metricsTotals(ctx context.Context, q Query, caps client.Capabilities, tr *trace) (data.Frames, error) {
 	if !caps.Has(parse.ExtMetricsHistory) {
-		return nil, badQueryf("totals need the server's metric history (extension %s), which it does not offer", parse.ExtMetricsHistory)
+		// Unknown, not an error: the dashboard stays usable on servers
+		// without history and the panel says why the total is missing.
+		tr.notice(data.NoticeSeverityWarning, fmt.Sprintf("Totals are unknown: they need the server's metric history (extension %s), which it does not offer.", parse.ExtMetricsHistory))
+		return totalFrames(nil, nil, q.From, q.To, q.From, tr), nil
 	}
 	now := r.now()
 	to := q.To
