@@ -21,9 +21,8 @@ type Option struct {
 	Description string `json:"description,omitempty"`
 }
 
-// routes are the resource calls of the editors, template variables and
-// app pages: GET /categories, /metrics?category=, /services, /severities,
-// /objectives, /oncall/schedule?weeks=.
+// routes are the resource calls of the editors, template variables, panels
+// and app pages.
 func (d *Datasource) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /categories", d.handle(d.categories))
@@ -41,7 +40,7 @@ func (d *Datasource) routes() http.Handler {
 	mux.HandleFunc("POST /validate/objectives", d.validateObjectives)
 	mux.HandleFunc("POST /validate/schedule", d.validateSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives or /oncall/schedule", r.Method, r.URL.Path))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("unknown resource %s %s: use GET /categories, /metrics, /services, /severities, /objectives, /oncall/schedule, /sla-report or /actions; POST /preview, /actions/acknowledge, /actions/test-alert, /actions/test-channel, /validate/objectives or /validate/schedule", r.Method, r.URL.Path))
 	})
 	return mux
 }
