@@ -54,7 +54,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	st, err := settings.Load(ctx, s)
 	ds.useRedactor(st, s)
 	if err != nil {
-		ds.configErr = joinConfigErrors(err, mapErr)
+		ds.configErr = settings.JoinProblems(err, mapErr)
 		return ds, nil
 	}
 	c, err := client.New(st)

@@ -2,7 +2,6 @@ package plugin
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
@@ -35,35 +34,4 @@ func errorResponse(err error) backend.DataResponse {
 // settings: connection settings, SLO objectives or the on-call schedule.
 func isConfigError(err error) bool {
 	return errors.Is(err, settings.ErrConfig) || slo.IsConfigError(err) || oncall.IsConfigError(err)
-}
-
-// configErrors holds independent settings problems (connection, SLOs,
-// on-call) and reads as one line, each problem saying what to fix.
-type configErrors []error
-
-func (e configErrors) Error() string {
-	parts := make([]string, len(e))
-	for i, err := range e {
-		parts[i] = err.Error()
-	}
-	return strings.Join(parts, "; ")
-}
-
-func (e configErrors) Unwrap() []error { return e }
-
-// joinConfigErrors returns nil, the single problem, or all of them.
-func joinConfigErrors(errs ...error) error {
-	var out configErrors
-	for _, err := range errs {
-		if err != nil {
-			out = append(out, err)
-		}
-	}
-	switch len(out) {
-	case 0:
-		return nil
-	case 1:
-		return out[0]
-	}
-	return out
 }

@@ -126,7 +126,7 @@ func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings,
 	st, connErr := loadConnection(ctx, s)
 	objectives, sloErr := slo.ParseObjectives(s.JSONData)
 	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
-	if err := joinProblems(connErr, sloErr, oncallErr); err != nil {
+	if err := JoinProblems(connErr, sloErr, oncallErr); err != nil {
 		return nil, err
 	}
 	st.Objectives, st.Schedule = objectives, schedule
@@ -147,8 +147,8 @@ func (p Problems) Error() string {
 
 func (p Problems) Unwrap() []error { return p }
 
-// joinProblems returns nil, the single problem, or all of them.
-func joinProblems(errs ...error) error {
+// JoinProblems returns nil, the single problem, or all of them.
+func JoinProblems(errs ...error) error {
 	var out Problems
 	for _, err := range errs {
 		if err != nil {
