@@ -98,6 +98,12 @@ func (w *sizeWalker) inner(v reflect.Value, depth int) int64 {
 		}
 		t := v.Type()
 		n := mapBytes(v.Len(), int64(t.Key().Size()+t.Elem().Size()))
+		if m, ok := asLabels(v); ok { // labels: no reflection
+			for k, e := range m {
+				n += int64(len(k) + len(e))
+			}
+			return n
+		}
 		if hasPointers(t.Key()) || hasPointers(t.Elem()) {
 			// One key and one value reused for every entry (Key and
 			// Value would allocate a copy of each).
@@ -166,4 +172,13 @@ func typeHasPointers(t reflect.Type) bool {
 		return false
 	}
 	return true
+}
+
+// asLabels is v as a map[string]string, when it is one and readable.
+func asLabels(v reflect.Value) (map[string]string, bool) {
+	if !v.CanInterface() {
+		return nil, false
+	}
+	m, ok := v.Interface().(map[string]string)
+	return m, ok
 }
