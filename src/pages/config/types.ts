@@ -1,4 +1,8 @@
 /** Shapes of the validate resources (pkg/plugin/resources_edit*.go) and of Grafana's data source API. */
+import type { ScheduleView } from '../../api/schedule';
+
+/** The schedule preview is the /oncall/schedule answer. */
+export type { ScheduleView };
 
 /** One problem of a form, at the path of its field ("objectives[1].target", "layers[0].members[2].name"). */
 export interface FieldError {
@@ -71,28 +75,6 @@ export interface ScheduleForm {
   layers: LayerForm[];
   overrides: OverrideForm[];
   escalation: StepForm[];
-}
-
-export interface ShiftView {
-  name: string;
-  contact: string;
-  start: string;
-  end: string;
-  override: boolean;
-}
-
-export interface ScheduleView {
-  from: string;
-  to: string;
-  layers: Array<{
-    name: string;
-    time_zone: string;
-    rotation_length: number;
-    rotation_unit: string;
-    shifts: ShiftView[];
-  }>;
-  escalation: Array<{ step: number; after_minutes: number; target: string; action: string }>;
-  warnings: string[];
 }
 
 export interface ScheduleValidation {
