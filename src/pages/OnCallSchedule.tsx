@@ -1,11 +1,11 @@
 import React, { useState } from 'react';
 import { useAsync } from 'react-use';
-import { dateTimeFormat } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Badge, Combobox, InlineField, LoadingPlaceholder, RadioButtonGroup, Stack, Text } from '@grafana/ui';
+import { Alert, Combobox, InlineField, LoadingPlaceholder, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 
 import { listAppMonDataSources } from '../api/catalog';
 import { fetchSchedule, ScheduleView } from '../api/schedule';
+import { ShiftTable } from '../components/ShiftTable';
 import { testIds } from '../components/testIds';
 import { PlaceholderRotaNotice } from './config/PlaceholderRotaNotice';
 
@@ -30,28 +30,7 @@ function ScheduleTables({ view }: { view: ScheduleView }) {
               ({layer.rotation_length} {layer.rotation_unit} rotation, {layer.time_zone})
             </Text>
           </Text>
-          <table className="filter-table">
-            <thead>
-              <tr>
-                <th>Who</th>
-                <th>Contact</th>
-                <th>From</th>
-                <th>Until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {layer.shifts.map((s) => (
-                <tr key={`${s.name}-${s.start}`}>
-                  <td>
-                    {s.name || 'Nobody'} {s.override && <Badge color="purple" text="override" />}
-                  </td>
-                  <td>{s.contact}</td>
-                  <td>{dateTimeFormat(s.start)}</td>
-                  <td>{dateTimeFormat(s.end)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ShiftTable shifts={layer.shifts} />
         </section>
       ))}
       <section aria-label="Escalation policy">
