@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -135,11 +136,18 @@ func FieldNames(t reflect.Type) []string {
 	return out
 }
 
+// fieldSets caches each model type's JSON field names: hasField runs on
+// every query, and reflection there showed up in the allocation profile.
+var fieldSets sync.Map // reflect.Type -> map[string]bool
+
 func hasField(t reflect.Type, name string) bool {
-	for _, n := range FieldNames(t) {
-		if n == name {
-			return true
+	set, ok := fieldSets.Load(t)
+	if !ok {
+		m := map[string]bool{}
+		for _, n := range FieldNames(t) {
+			m[n] = true
 		}
+		set, _ = fieldSets.LoadOrStore(t, m)
 	}
-	return false
+	return set.(map[string]bool)[name]
 }
