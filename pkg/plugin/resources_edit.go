@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/appmon/monitoring/pkg/settings/jsondata"
 )
 
 // The editors of the app's configuration pages send their forms here
@@ -52,6 +54,20 @@ func fieldPath(path, jsonKey, root string) string {
 		return strings.TrimPrefix(rest, ".")
 	}
 	return root + rest
+}
+
+// formErrors turns a parser's field problems into the form's errors;
+// problems about the section as a whole are put on the field named whole.
+func formErrors(problems []jsondata.FieldProblem, jsonKey, root, whole string) []FieldError {
+	out := make([]FieldError, 0, len(problems))
+	for _, f := range problems {
+		field := fieldPath(f.Path, jsonKey, root)
+		if field == "" {
+			field = whole
+		}
+		out = append(out, FieldError{Field: field, Message: f.Message})
+	}
+	return out
 }
 
 // jsonDataWith wraps a form's section as the jsonData the parsers read.

@@ -85,9 +85,7 @@ func (d *Datasource) validateObjectives(w http.ResponseWriter, r *http.Request) 
 	var ce *slo.ConfigError
 	switch {
 	case errors.As(err, &ce):
-		for _, f := range ce.Fields() {
-			out.Errors = append(out.Errors, FieldError{Field: fieldPath(f.Path, slo.JSONDataKey, "objectives"), Message: f.Message})
-		}
+		out.Errors = formErrors(ce.Fields(), slo.JSONDataKey, "objectives", "objectives")
 	case err != nil:
 		out.Errors = append(out.Errors, FieldError{Field: "objectives", Message: err.Error()})
 	default:

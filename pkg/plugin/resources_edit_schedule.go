@@ -75,14 +75,7 @@ func (d *Datasource) validateSchedule(w http.ResponseWriter, r *http.Request) {
 	var ce *oncall.ConfigError
 	switch {
 	case errors.As(err, &ce):
-		for _, f := range ce.Fields() {
-			out.Errors = append(out.Errors, FieldError{Field: fieldPath(f.Path, oncall.JSONDataKey, ""), Message: f.Message})
-		}
-		for i := range out.Errors {
-			if out.Errors[i].Field == "" {
-				out.Errors[i].Field = "schedule"
-			}
-		}
+		out.Errors = formErrors(ce.Fields(), oncall.JSONDataKey, "", "schedule")
 	case err != nil:
 		out.Errors = append(out.Errors, FieldError{Field: "schedule", Message: err.Error()})
 	default:
