@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"time"
 )
@@ -69,13 +70,11 @@ func (g *grafana) putDataSource(w http.ResponseWriter, r *http.Request) {
 	if d.JSONData == nil {
 		d.JSONData = map[string]any{}
 	}
-	secrets := map[string]string{}
-	for k, v := range d.SecureJSONData {
-		secrets[k] = v
+	secrets := maps.Clone(d.SecureJSONData)
+	if secrets == nil {
+		secrets = map[string]string{}
 	}
-	for k, v := range body.SecureJSONData {
-		secrets[k] = v
-	}
+	maps.Copy(secrets, body.SecureJSONData)
 	d.SecureJSONData = secrets
 	d.Version++
 	d.updated = laterThan(d.updated)
