@@ -54,6 +54,7 @@ type Model struct {
 	SLOOptions
 	OncallOptions
 	LiveOptions
+	FleetOptions
 }
 
 // MetricsOptions are the metrics query's own fields.
@@ -225,6 +226,9 @@ func Parse(dq backend.DataQuery) (Query, error) {
 		return Query{}, err
 	}
 	if err := parseOncallFields(&q); err != nil {
+		return Query{}, err
+	}
+	if err := parseFleetView(&q); err != nil {
 		return Query{}, err
 	}
 	return q, nil

@@ -21,37 +21,44 @@ type (
 		MetricsOptions
 		SeriesOptions
 		LiveOptions
+		FleetOptions
 	}
 	// HealthQuery reads the overall status, health score and each dependency.
 	HealthQuery struct {
 		ServiceOptions
 		SeriesOptions
 		LiveOptions
+		FleetOptions
 	}
 	// UptimeQuery reads the uptime percentage and SLA compliance.
 	UptimeQuery struct {
 		SeriesOptions
 		LiveOptions
+		FleetOptions
 	}
 	// AlertsQuery reads active alerts, alert history or the alert rules.
 	AlertsQuery struct {
 		AlertsOptions
 		SeverityOptions
+		FleetOptions
 	}
 	// DashboardQuery reads the summary figures of the dashboard endpoint.
 	DashboardQuery struct {
 		ServiceOptions
 		SeriesOptions
 		LiveOptions
+		FleetOptions
 	}
 	// SLOQuery evaluates the configured objectives.
 	SLOQuery struct {
 		SLOOptions
+		FleetOptions
 	}
 	// OncallQuery reads the configured on-call schedule.
 	OncallQuery struct {
 		OncallOptions
 		SeverityOptions
+		FleetOptions
 	}
 )
 

@@ -11,6 +11,10 @@ export const ALERTS_ACTION_VALUES = ['active', 'history', 'configuration'] as co
 
 export type AlertsAction = (typeof ALERTS_ACTION_VALUES)[number];
 
+export const FLEET_VIEW_VALUES = ['instances', 'fleet'] as const;
+
+export type FleetView = (typeof FLEET_VIEW_VALUES)[number];
+
 export const FORMAT_VALUES = ['auto', 'json', 'prometheus', 'datadog'] as const;
 
 export type Format = (typeof FORMAT_VALUES)[number];
@@ -28,6 +32,8 @@ export interface AppMonQuery extends DataQuery {
   category?: string;
   /** Endpoint filters series by their endpoint label: "overall" keeps the whole-application series (no endpoint label), anything else matches endpoint paths ("/api/tickets", "/api/*", lists). Empty keeps all. */
   endpoint?: string;
+  /** FleetView is instances (default: one series per instance, labelled with the instance) or fleet (the instances combined: sums for counts and rates, means for shares, the worst instance for percentiles, "N of M healthy" for health). */
+  fleetView?: FleetView;
   /** Format is the metrics wire format to request: auto (default: JSON, then Prometheus text, then Datadog series, remembering what worked), json, prometheus or datadog (that format only). */
   format?: Format;
   /** Live streams current values through Grafana Live. */
@@ -65,37 +71,37 @@ export interface QueryTypeContract {
 export const QUERY_CONTRACT: Record<QueryType, QueryTypeContract> = {
   metrics: {
     description: 'Named metrics by category, over the time range when the server keeps history',
-    fields: ['category', 'endpoint', 'format', 'metricName', 'total'],
+    fields: ['category', 'endpoint', 'fleetView', 'format', 'metricName', 'total'],
     live: true,
   },
   health: {
     description: 'Overall status, health score and each dependency',
-    fields: ['metricName', 'service'],
+    fields: ['fleetView', 'metricName', 'service'],
     live: true,
   },
   uptime: {
     description: 'Uptime percentage and SLA compliance',
-    fields: ['metricName'],
+    fields: ['fleetView', 'metricName'],
     live: true,
   },
   alerts: {
     description: 'Active alerts, alert history or the alert rules',
-    fields: ['alertsAction', 'severity'],
+    fields: ['alertsAction', 'fleetView', 'severity'],
     live: false,
   },
   dashboard: {
     description: 'The summary figures of /api/monitoring/dashboard',
-    fields: ['metricName', 'service'],
+    fields: ['fleetView', 'metricName', 'service'],
     live: true,
   },
   slo: {
     description: 'Error budgets and burn rates of the configured objectives',
-    fields: ['objective', 'sloField', 'sloWindow'],
+    fields: ['fleetView', 'objective', 'sloField', 'sloWindow'],
     live: false,
   },
   oncall: {
     description: 'Who is on call, the next shifts and the escalation of open alerts',
-    fields: ['oncallView', 'severity', 'shiftCount'],
+    fields: ['fleetView', 'oncallView', 'severity', 'shiftCount'],
     live: false,
   },
 };

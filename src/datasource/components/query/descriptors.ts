@@ -18,37 +18,37 @@ export const QUERY_TYPE_DESCRIPTORS: Record<QueryType, QueryTypeDescriptor> = {
   metrics: {
     label: 'Metrics',
     help: 'Leave category and metric empty to get every metric. Numeric series work in alert rules.',
-    fields: ['category', 'metricName', 'endpoint', 'format', 'total'],
+    fields: ['category', 'metricName', 'endpoint', 'format', 'total', 'fleetView'],
   },
   health: {
     label: 'Health',
     help: 'Status is 1 (healthy), 0.5 (degraded) or 0 (unhealthy) per service; also the health score and response times.',
-    fields: ['service', 'metricName'],
+    fields: ['service', 'metricName', 'fleetView'],
   },
   uptime: {
     label: 'Uptime',
     help: 'Uptime percentage against the SLA target, and which SLA checks pass (1 met, 0 not).',
-    fields: ['metricName'],
+    fields: ['metricName', 'fleetView'],
   },
   alerts: {
     label: 'Alerts',
     help: 'History needs a server with the alerts.history extension; the health check tells.',
-    fields: ['alertsAction', 'severity'],
+    fields: ['alertsAction', 'severity', 'fleetView'],
   },
   dashboard: {
     label: 'Dashboard',
     help: 'The same summary the application shows on its own dashboard endpoint.',
-    fields: ['service', 'metricName'],
+    fields: ['service', 'metricName', 'fleetView'],
   },
   slo: {
     label: 'SLO',
     help: 'Objectives come from the data source settings. Pick one column (e.g. fast_burn) for an alert rule.',
-    fields: ['objective', 'sloField', 'sloWindow'],
+    fields: ['objective', 'sloField', 'sloWindow', 'fleetView'],
   },
   oncall: {
     label: 'On-call',
     help: 'Schedules come from the data source settings (layers, rotations, overrides, escalation).',
-    fields: ['oncallView', 'shiftCount', 'severity'],
+    fields: ['oncallView', 'shiftCount', 'severity', 'fleetView'],
   },
 };
 

@@ -7,6 +7,8 @@ import {
   ALERTS_ACTION_VALUES,
   AlertsAction,
   AppMonQuery,
+  FLEET_VIEW_VALUES,
+  FleetView,
   FORMAT_VALUES,
   Format,
   ONCALL_VIEW_VALUES,
@@ -117,6 +119,10 @@ const ONCALL_VIEW_WORDS: Record<OncallView, SelectableValue<OncallView>> = {
   now: { label: 'Now' },
   shifts: { label: 'Next shifts' },
   escalation: { label: 'Escalation' },
+};
+const FLEET_VIEW_WORDS: Record<FleetView, SelectableValue<FleetView>> = {
+  instances: { label: 'Per instance', description: 'One series per instance, labelled instance' },
+  fleet: { label: 'Fleet', description: 'The instances combined into the fleet figures' },
 };
 
 function options<T extends string>(values: readonly T[], words: Record<T, SelectableValue<T>>) {
@@ -297,6 +303,17 @@ export const FIELD_EDITORS: Record<QueryField, FieldEditor> = {
           onBlur={(e) => p.update({ shiftCount: Number(e.currentTarget.value) || undefined })}
         />
       </InlineField>
+    ),
+  },
+  fleetView: {
+    Editor: (p) => (
+      <Choice<FleetView>
+        label="Instances"
+        tooltip="For a data source over several instances: each instance's series, or the fleet combined"
+        options={options(FLEET_VIEW_VALUES, FLEET_VIEW_WORDS)}
+        value={p.query.fleetView ?? 'instances'}
+        onChange={(v) => p.update({ fleetView: v === 'instances' ? undefined : v })}
+      />
     ),
   },
   // Live is one switch under every section of a type that streams (QueryEditor).
