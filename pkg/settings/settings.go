@@ -100,6 +100,9 @@ type Settings struct {
 	Memory Memory
 	// HistoryCacheBytes bounds the metric history cache (history_cache.go).
 	HistoryCacheBytes int64
+	// Fleet is the instances the data source reads (fleet.go); nil means
+	// one instance at BaseURL.
+	Fleet *Fleet
 }
 
 // ErrConfig marks errors the user fixes in the data source settings.
@@ -126,10 +129,11 @@ func Load(ctx context.Context, s backend.DataSourceInstanceSettings) (*Settings,
 	st, connErr := loadConnection(ctx, s)
 	objectives, sloErr := slo.ParseObjectives(s.JSONData)
 	schedule, oncallErr := oncall.ParseSchedule(s.JSONData)
-	if err := JoinProblems(connErr, sloErr, oncallErr); err != nil {
+	fleet, fleetErr := loadFleet(s.JSONData, s.URL)
+	if err := JoinProblems(connErr, sloErr, oncallErr, fleetErr); err != nil {
 		return nil, err
 	}
-	st.Objectives, st.Schedule = objectives, schedule
+	st.Objectives, st.Schedule, st.Fleet = objectives, schedule, fleet
 	return st, nil
 }
 
