@@ -63,6 +63,17 @@ var known = map[string]Aggregation{
 	"users.active":             Sum,
 	"uptime.percentage":        Mean,
 	"payments.revenue.total":   Sum,
+	// Status flags of the health, uptime and dashboard queries (1 healthy,
+	// 0.5 degraded, 0 down; SLA checks 1 met, 0 not): the worst instance.
+	"health.status":    Min,
+	"uptime.status":    Min,
+	"sla.compliance":   Min,
+	"dashboard.status": Min,
+	// Summary figures of the dashboard endpoint.
+	"summary.requests_per_minute": Sum,
+	"summary.active_alerts":       Sum,
+	"summary.revenue_today":       Sum,
+	"summary.active_users":        Sum,
 }
 
 // AggregationOf returns how metricName (dotted, as the metrics endpoint

@@ -1,0 +1,57 @@
+package fleet
+
+import (
+	"context"
+	"sync"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// Result is one instance's answer to a query: its frames, or why it has
+// none.
+type Result struct {
+	Instance string
+	Frames   data.Frames
+	Err      error
+}
+
+// FanOut runs fn for every instance, at most limit at once, and returns
+// the results in the instances' order. A slow instance delays only the
+// answer, never the other instances' requests.
+func FanOut(ctx context.Context, instances []string, limit int, fn func(ctx context.Context, i int) (data.Frames, error)) []Result {
+	out := make([]Result, len(instances))
+	if limit < 1 {
+		limit = 1
+	}
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	for i, inst := range instances {
+		out[i].Instance = inst
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				out[i].Err = ctx.Err()
+				return
+			}
+			defer func() { <-sem }()
+			out[i].Frames, out[i].Err = fn(ctx, i)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Split separates the answering instances from the failing ones.
+func Split(results []Result) (answered, failed []Result) {
+	for _, r := range results {
+		if r.Err != nil {
+			failed = append(failed, r)
+		} else {
+			answered = append(answered, r)
+		}
+	}
+	return answered, failed
+}
