@@ -205,7 +205,7 @@ var EscalationPolicy = FrameSpec{FrameEscalationPolicy, []FieldSpec{
 
 // Contract lists every frame of the contract (the generated TypeScript
 // and the golden checks read it).
-var Contract = []FrameSpec{Alerts, SLO, SLOTrend, OncallNow, OncallShifts, OncallEscalation, EscalationPolicy}
+var Contract = []FrameSpec{Alerts, SLO, SLOTrend, OncallNow, OncallShifts, OncallEscalation, EscalationPolicy, FleetHealth, FleetComponents, FleetUptime}
 
 // build makes a frame of spec from its columns, in the spec's order. A
 // column of another type than the spec says is a programming error, so it

@@ -31,6 +31,9 @@ func TestBuildersFollowTheContract(t *testing.T) {
 		FrameOncallShifts:     OncallShiftsFrame(s, testNow, 2),
 		FrameOncallEscalation: OncallEscalationFrame(s, nil, testNow),
 		FrameEscalationPolicy: EscalationPolicyFrame(s),
+		FrameFleetHealth:      FleetHealthFrame(4, 5),
+		FrameFleetComponents:  FleetComponentsFrame([]ComponentHealth{{"redis", 4, 5}}),
+		FrameFleetUptime:      FleetUptimeFrame(4, 5),
 	}
 	if len(built) != len(Contract) {
 		t.Fatalf("%d builders for %d frames of the contract", len(built), len(Contract))

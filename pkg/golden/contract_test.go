@@ -35,6 +35,11 @@ func TestGoldenFramesFollowTheContract(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if c.name == cases[0].name {
+			for _, fc := range fleetCases { // fleet_test.go
+				out = append(out, fleetFrames(t, runner, fc.queryType, fc.view)...)
+			}
+		}
 		for _, f := range out {
 			spec, ok := specs[f.Name]
 			if !ok {

@@ -81,6 +81,22 @@ export const FRAME_CONTRACT = {
     target: 'string',
     action: 'string',
   },
+  fleet_health: {
+    healthy_instances: 'number',
+    total_instances: 'number',
+    summary: 'string',
+  },
+  fleet_components: {
+    service: 'string',
+    healthy_instances: 'number',
+    total_instances: 'number',
+    summary: 'string',
+  },
+  fleet_uptime: {
+    up_instances: 'number',
+    total_instances: 'number',
+    summary: 'string',
+  },
 } as const;
 
 export type FrameName = keyof typeof FRAME_CONTRACT;

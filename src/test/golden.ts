@@ -17,7 +17,9 @@ export type GoldenName =
   | 'slo'
   | 'oncall_now'
   | 'oncall_shifts'
-  | 'oncall_escalation';
+  | 'oncall_escalation'
+  | 'fleet_health'
+  | 'fleet_uptime';
 
 /** The clock the Go test pins (pkg/golden: now); the queries covered the hour before it. */
 export const GOLDEN_NOW = Date.UTC(2025, 5, 1, 12, 0, 30);
