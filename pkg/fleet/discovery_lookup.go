@@ -129,6 +129,8 @@ func reason(ctx context.Context, err error, kinds string) string {
 		return "the name does not exist or has no " + kinds
 	case errors.As(err, &dnsErr) && dnsErr.IsTimeout:
 		return "the DNS server did not answer in time"
+	case errors.As(err, &dnsErr) && strings.Contains(dnsErr.Err, "connection refused"):
+		return "no DNS server answered (connection refused)"
 	case errors.As(err, &dnsErr):
 		return "the DNS server gave no usable answer (" + dnsErr.Err + ")"
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -168,6 +169,25 @@ func TestDNSFirstResolutionFails(t *testing.T) {
 				t.Fatalf("the error names the DNS server's address: %q", err)
 			}
 		})
+	}
+}
+
+// No DNS server at all is said plainly, without the resolver's addresses.
+func TestDNSNoServer(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := pc.LocalAddr().String()
+	_ = pc.Close()
+	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "udp", addr)
+	}}
+	src := NewDNS(aDiscovery(settings.RecordA), DNSOptions{Resolver: r, Timeout: 2 * time.Second})
+	_, err = src.Targets(context.Background())
+	if want := "DNS name app.internal did not resolve: no DNS server answered (connection refused)"; err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
 	}
 }
 
