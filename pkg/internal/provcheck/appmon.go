@@ -66,6 +66,7 @@ func decodeAppmonQuery(raw []byte) (appmonQuery, error) {
 		{"alertsAction", q.AlertsAction, []string{query.AlertsActive, query.AlertsHistory, query.AlertsConfiguration}},
 		{"oncallView", q.OncallView, []string{query.OncallViewNow, query.OncallViewShifts, query.OncallViewEscalation}},
 		{"format", q.Format, []string{"auto", "json", "prometheus", "datadog"}},
+		{"fleetView", q.FleetView, []string{query.FleetInstances, query.FleetView}},
 	} {
 		if f.value != "" && !strings.Contains(f.value, "$") && !slices.Contains(f.allowed, f.value) {
 			return q, fmt.Errorf("AppMon query: %s %q is not one of %s", f.name, f.value, strings.Join(f.allowed, ", "))

@@ -7,14 +7,18 @@ import (
 
 // Every provisioned dashboard and alerting file decodes strictly with
 // Grafana's types: no unknown key, no wrong type, no unknown enum value.
+// The generated fleet and Prometheus versions (pkg/dashgen) are checked
+// the same way.
 func TestRepositoryDashboards(t *testing.T) {
 	c := newRepoChecker(t)
-	for _, name := range repoFiles(t, "dashboards", "*.json") {
-		t.Run(name, func(t *testing.T) {
-			if problems := c.Dashboard(readRepoFile(t, "dashboards", name)); len(problems) > 0 {
-				t.Errorf("dashboards/%s:\n  %s", name, strings.Join(problems, "\n  "))
-			}
-		})
+	for _, dir := range []string{"dashboards", "dashboards/fleet", "dashboards/prometheus"} {
+		for _, name := range repoFiles(t, dir, "*.json") {
+			t.Run(dir+"/"+name, func(t *testing.T) {
+				if problems := c.Dashboard(readRepoFile(t, dir, name)); len(problems) > 0 {
+					t.Errorf("%s/%s:\n  %s", dir, name, strings.Join(problems, "\n  "))
+				}
+			})
+		}
 	}
 }
 

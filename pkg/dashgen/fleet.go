@@ -1,0 +1,136 @@
+package dashgen
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Frame and field names of the health query's fleet view (pkg/frames).
+const (
+	fleetHealthFrame   = "fleet_health"
+	fleetHealthSummary = "summary"
+)
+
+// fleetHealthHeight is the grid rows the "Fleet health" stat takes at the
+// top; every panel of the definition moves down by as much.
+const fleetHealthHeight = 3
+
+// Fleet makes the fleet version of a definition: the AppMon data source
+// with the fleet view for stats, gauges and bar gauges (one number for the
+// fleet, its aggregation named in the description), one line per instance
+// in graphs, and a "Fleet health" stat on top.
+func Fleet(def Definition) (object, error) {
+	d := fleetVariant.retitle(def)
+	for _, p := range panels(d) {
+		if err := fleetPanel(p); err != nil {
+			return nil, fmt.Errorf("dashboards/%s.json: panel %q: %w", def.Name, str(p, "title"), err)
+		}
+	}
+	addFleetHealth(d)
+	return d, nil
+}
+
+func fleetPanel(p object) error {
+	targets := objects(p, "targets")
+	if str(p, "type") == "row" || len(targets) == 0 {
+		return nil
+	}
+	defaults := child(child(p, "fieldConfig"), "defaults")
+	for _, t := range targets {
+		if str(t, "queryType") == "metrics" && str(t, "endpoint") == "" {
+			// Per-endpoint series would multiply the lines by the endpoints.
+			t["endpoint"] = "overall"
+		}
+	}
+	switch kind(str(p, "type")) {
+	case "number":
+		var notes []string
+		for _, t := range targets {
+			t["fleetView"] = "fleet"
+			metric := str(t, "metricName")
+			if note := fleetNote(aggregation(metric, str(defaults, "unit")), metric); !slices.Contains(notes, note) {
+				notes = append(notes, note)
+			}
+		}
+		addSentence(p, strings.Join(notes, " "))
+	case "series":
+		var metrics []string
+		for _, t := range targets {
+			t["fleetView"] = "instances"
+			metrics = append(metrics, str(t, "metricName"))
+		}
+		names := seriesNames(metrics)
+		if len(targets) == 1 {
+			defaults["displayName"] = "${__field.labels.instance}"
+		} else {
+			overrides, _ := child(p, "fieldConfig")["overrides"].([]any)
+			for i, t := range targets {
+				overrides = append(overrides, object{
+					"matcher":    object{"id": "byFrameRefID", "options": str(t, "refId")},
+					"properties": []any{object{"id": "displayName", "value": names[i] + " ${__field.labels.instance}"}},
+				})
+			}
+			child(p, "fieldConfig")["overrides"] = overrides
+		}
+		addSentence(p, "One line per instance.")
+	default:
+		return fmt.Errorf("no fleet version for %q panels yet", str(p, "type"))
+	}
+	return nil
+}
+
+// addFleetHealth puts a stat of the health query's fleet summary ("4 of 5
+// healthy") above everything else: green when every instance is healthy,
+// red when none is, orange in between.
+func addFleetHealth(d object) {
+	maxID := 0.0
+	for _, p := range panels(d) {
+		maxID = max(maxID, number(p, "id"))
+		pos := child(p, "gridPos")
+		pos["y"] = json.Number(fmt.Sprint(number(pos, "y") + fleetHealthHeight))
+	}
+	ds := object{"type": "appmon-endpoints-datasource", "uid": "${datasource}"}
+	health := object{
+		"type":        "stat",
+		"title":       "Fleet health",
+		"description": "How many instances report themselves healthy on their health check; an instance that does not answer counts as unhealthy.",
+		"id":          json.Number(fmt.Sprint(maxID + 1)),
+		"gridPos":     object{"h": fleetHealthHeight, "w": 24, "x": 0, "y": 0},
+		"datasource":  ds,
+		"targets":     []any{object{"refId": "A", "datasource": ds, "queryType": "health", "fleetView": "fleet"}},
+		"fieldConfig": object{
+			"defaults": object{
+				"unit":  "none",
+				"color": object{"mode": "fixed", "fixedColor": "text"},
+				"mappings": []any{
+					regexColor(`/^(\d+) of \1 healthy$/`, "green", 0),
+					regexColor(`/^0 of /`, "red", 1),
+					regexColor(`/ of /`, "orange", 2),
+				},
+			},
+			"overrides": []any{},
+		},
+		"options": object{
+			"reduceOptions": object{
+				"calcs":  []any{"lastNotNull"},
+				"fields": fmt.Sprintf("/^(%s )?%s$/", fleetHealthFrame, fleetHealthSummary),
+				"values": false,
+			},
+			"colorMode":         "background",
+			"graphMode":         "none",
+			"justifyMode":       "center",
+			"textMode":          "value",
+			"orientation":       "auto",
+			"wideLayout":        true,
+			"showPercentChange": false,
+		},
+	}
+	d["panels"] = append([]any{health}, d["panels"].([]any)...)
+}
+
+// regexColor colours a text value that matches pattern.
+func regexColor(pattern, color string, index int) object {
+	return object{"type": "regex", "options": object{"pattern": pattern, "result": object{"color": color, "index": index}}}
+}

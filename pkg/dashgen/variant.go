@@ -1,0 +1,120 @@
+package dashgen
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/appmon/monitoring/pkg/fleet"
+)
+
+// variant is what tells one generated version of a dashboard apart.
+type variant struct {
+	dir   string // folder under dashboards/ and uid suffix: fleet, prometheus
+	title string // added to the definition's title: "(fleet)"
+	tag   string // shared by every dashboard of this version
+	about string // added to the definition's description
+}
+
+var (
+	fleetVariant = variant{dir: "fleet", title: "(fleet)", tag: "appmon-fleet",
+		about: "Fleet version: stats combine every instance of the data source, graphs draw one line per instance."}
+	prometheusVariant = variant{dir: "prometheus", title: "(Prometheus)", tag: "appmon-prometheus",
+		about: "Prometheus version: reads the metrics a Prometheus scrapes from every instance's metrics endpoint (?format=prometheus)."}
+)
+
+// retitle gives a copy of the definition the version's uid, title, tags,
+// description and links: a menu of the same version's dashboards, and a
+// menu of this dashboard's other versions (every version carries the
+// definition's name as a tag, e.g. "system").
+func (v variant) retitle(def Definition) object {
+	d := clone(def.Dashboard)
+	d["uid"] = str(d, "uid") + "-" + v.dir
+	d["title"] = str(d, "title") + " " + v.title
+	d["description"] = strings.TrimSpace(str(d, "description") + " " + v.about)
+	tags := []any{v.tag}
+	for _, t := range d["tags"].([]any) {
+		if t != "appmon" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	if !slices.Contains(tags, any(def.Name)) {
+		tags = append(tags, def.Name)
+	}
+	d["tags"] = tags
+	setObjects(d, "links", []object{
+		tagMenu("AppMon "+v.dir+" dashboards", v.tag),
+		tagMenu("Other versions of this dashboard", def.Name),
+	})
+	return d
+}
+
+// tagMenu is a dashboard link listing the dashboards with one tag.
+func tagMenu(title, tag string) object {
+	return object{
+		"title": title, "type": "dashboards", "tags": []any{tag}, "asDropdown": true,
+		"includeVars": false, "keepTime": true, "icon": "external link", "targetBlank": false,
+		"tooltip": "",
+	}
+}
+
+// aggregation is how a target's metric combines across instances. The
+// panel's unit stands in for the endpoint's unit, which the definition
+// does not repeat.
+func aggregation(metric, grafanaUnit string) fleet.Aggregation {
+	unit := map[string]string{"percent": "%", "ms": "ms", "s": "s"}[grafanaUnit]
+	return fleet.AggregationOf(metric, unit)
+}
+
+var percentile = regexp.MustCompile(`(^|[._])p\d+$`)
+
+// fleetNote says in a panel's description how its number combines the
+// instances.
+func fleetNote(agg fleet.Aggregation, metric string) string {
+	note := "Fleet: " + agg.Label()
+	switch {
+	case agg == fleet.Max && percentile.MatchString(metric):
+		note += " (percentiles cannot be merged exactly, so this is the slowest instance)"
+	case agg == fleet.Max || agg == fleet.Min:
+		note += " (the worst instance)"
+	}
+	return note + "."
+}
+
+// addSentence appends a sentence to a panel's one-line description.
+func addSentence(p object, sentence string) {
+	p["description"] = strings.TrimSpace(str(p, "description") + " " + sentence)
+}
+
+// seriesNames tells a panel's metrics apart in a legend by what differs
+// between their names: p50/p95/p99 for api.response_time.p50/p95/p99,
+// rx_bytes_rate/tx_bytes_rate for system.network.*. A single metric needs
+// no name (the legend shows only the instance).
+func seriesNames(metrics []string) []string {
+	out := make([]string, len(metrics))
+	if len(metrics) < 2 {
+		return out
+	}
+	prefix := metrics[0]
+	for _, m := range metrics[1:] {
+		for !strings.HasPrefix(m, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	prefix = prefix[:strings.LastIndexByte(prefix, '.')+1] // whole name segments only
+	for i, m := range metrics {
+		out[i] = strings.TrimPrefix(m, prefix)
+	}
+	return out
+}
+
+// kind sorts panels by how a fleet shows them.
+func kind(panelType string) string {
+	switch panelType {
+	case "stat", "gauge", "bargauge":
+		return "number"
+	case "timeseries":
+		return "series"
+	}
+	return panelType
+}
