@@ -115,14 +115,18 @@ func New(s *settings.Settings) (*Client, error) {
 		transport = t
 	}
 	if opts.Middlewares == nil {
-		// The SDK's defaults, its per-request metrics bookkeeping made
-		// cheap (request_metrics.go); tracing and error source unchanged.
+		// The SDK's defaults, its per-request metrics and tracing
+		// bookkeeping made cheap (request_metrics.go, request_tracing.go).
 		opts.Middlewares = leanMiddlewares()
 	}
 	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, &settings.ConfigError{Msg: "cannot create the HTTP client from the data source settings: " + err.Error() + "; check the TLS certificates and keys"}
 	}
+	// Every request runs on a context with this same timeout (started
+	// before the request, so it always ends first); the client's own
+	// timer per request would only add allocations.
+	hc.Timeout = 0
 	inflight := s.Memory.InflightMaxBytes
 	if inflight <= 0 {
 		inflight = max(settings.DefaultInflightMaxBytes, s.MaxResponseBytes)

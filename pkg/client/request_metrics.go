@@ -81,17 +81,20 @@ func existing[C prometheus.Collector](ok bool, c C) (C, bool) {
 	return c, false
 }
 
-// leanMiddlewares are the SDK's default middlewares with its data source
-// metrics middleware replaced by requestMetrics, when the SDK's families
-// can be found; otherwise the defaults unchanged.
+// leanMiddlewares are the SDK's default middlewares with its tracing
+// middleware replaced by requestTracing (request_tracing.go) and its data
+// source metrics middleware by requestMetrics, when the SDK's families can
+// be found; every other middleware unchanged, in the same order.
 func leanMiddlewares() []httpclient.Middleware {
 	mws := httpclient.DefaultMiddlewares()
 	vecs := findSDKRequestVecs()
-	if vecs == nil {
-		return mws
-	}
 	for i, m := range mws {
-		if n, ok := m.(httpclient.MiddlewareName); ok && n.MiddlewareName() == httpclient.DataSourceMetricsMiddlewareName {
+		n, ok := m.(httpclient.MiddlewareName)
+		switch {
+		case !ok:
+		case n.MiddlewareName() == httpclient.TracingMiddlewareName:
+			mws[i] = requestTracingMiddleware(nil)
+		case n.MiddlewareName() == httpclient.DataSourceMetricsMiddlewareName && vecs != nil:
 			mws[i] = requestMetricsMiddleware(vecs)
 		}
 	}

@@ -124,29 +124,39 @@ func (f *fastMetrics) metric(m *metricJSON) bool {
 	})
 }
 
+// labels reads a label object of strings. The first pass only checks
+// it; the second takes the shared map of an identical object seen before
+// (labels_intern.go), or makes one. Label strings live in that map, not in
+// the document's arena, which the first pass therefore does not size for
+// them.
 func (f *fastMetrics) labels(out *map[string]string) bool {
-	var l map[string]string
-	if f.fill {
-		l = map[string]string{}
-	}
+	f.ws()
+	start := f.i
+	var buf [16]labelSpan
+	spans := buf[:0]
 	ok := f.object(func(key []byte) bool {
-		var v string
-		if !f.str(&v) {
-			return false
+		v, ok := f.rawString()
+		if ok && f.fill {
+			k0, v0 := f.offset(key)-start, f.offset(v)-start
+			spans = append(spans, labelSpan{k0, k0 + len(key), v0, v0 + len(v)})
 		}
-		if f.fill {
-			k := f.keep(key)
-			if _, dup := l[k]; dup {
-				return false
-			}
-			l[k] = v
-		} else {
-			f.strBytes += len(key)
-		}
-		return true
+		return ok
 	})
-	*out = l
+	if !ok || !f.fill {
+		return ok
+	}
+	raw := f.b[start:f.i]
+	if l, known := labelSets.lookup(raw); known {
+		*out = l
+		return true
+	}
+	*out, ok = labelSets.share(raw, spans)
 	return ok
+}
+
+// offset is where s, a part of the body, starts in it.
+func (f *fastMetrics) offset(s []byte) int {
+	return int(uintptr(unsafe.Pointer(unsafe.SliceData(s))) - uintptr(unsafe.Pointer(unsafe.SliceData(f.b))))
 }
 
 // object reads {"key": value, ...}, handing each key (raw bytes, no
