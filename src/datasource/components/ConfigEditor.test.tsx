@@ -84,4 +84,19 @@ describe('ConfigEditor', () => {
     );
     expect(screen.queryByText('The API key must be at least 8 characters.')).not.toBeInTheDocument();
   });
+
+  it('writes the instances to jsonData.fleet, and removes it for one application', () => {
+    const onOptionsChange = jest.fn();
+    const fleet = { instances: ['http://10.0.0.1:4000', 'http://10.0.0.2:4000'], maxConcurrency: 4 };
+    render(<ConfigEditor options={settings({ jsonData: { fleet } as {} })} onOptionsChange={onOptionsChange} />);
+    expect(screen.getByText(/queries read the instances listed under Instances/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Instance 2'), { target: { value: 'http://10.0.0.3:4000' } });
+    expect(onOptionsChange.mock.calls[0][0].jsonData.fleet).toEqual({
+      ...fleet,
+      instances: [fleet.instances[0], 'http://10.0.0.3:4000'],
+    });
+    fireEvent.click(screen.getByRole('radio', { name: /One application/ }));
+    expect(onOptionsChange.mock.calls[1][0].jsonData.fleet).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(onOptionsChange.mock.calls[1][0].jsonData))).not.toHaveProperty('fleet');
+  });
 });

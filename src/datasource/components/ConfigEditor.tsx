@@ -4,10 +4,13 @@ import { Field, FieldSet, Input, SecretInput, Switch, TextArea } from '@grafana/
 
 import { AlertActionsSettings } from '../../shared/alertActionsSettings';
 import { AppMonDataSourceOptions, AppMonSecureJsonData } from '../types';
+import { FleetSection } from './FleetSection';
+import { FleetJsonData, fleetMode } from './fleetSettings';
 import { MappingSection } from './MappingSection';
 import { MappingJsonData } from './mappingFields';
 
 type Props = DataSourcePluginOptionsEditorProps<AppMonDataSourceOptions, AppMonSecureJsonData>;
+type JsonData = AppMonDataSourceOptions & TlsJsonData & MappingJsonData & RedirectJsonData & FleetJsonData;
 
 type NumericSetting =
   | 'timeoutSeconds'
@@ -24,6 +27,13 @@ type SecretSetting = keyof AppMonSecureJsonData | 'tlsCACert';
 interface RedirectJsonData {
   allowedRedirectHosts?: string[];
 }
+
+/** What the URL is for depends on where the instances come from (Instances section). */
+const URL_HELP = {
+  single: 'Base URL of the application that serves /api/health/check and /api/monitoring/*.',
+  list: 'Base URL of the application, e.g. its load balancer; queries read the instances listed under Instances.',
+  dns: 'Base URL of the application; discovered instances use its scheme, path and port.',
+} as const;
 
 /** The backend refuses shorter keys: redacting a shorter run from messages would garble words. */
 const MIN_KEY_LENGTH = 8;
@@ -124,11 +134,11 @@ const REQUEST_SETTINGS: Array<{
  * only tells the browser whether each one is set (secureJsonFields).
  */
 export function ConfigEditor({ options, onOptionsChange }: Props) {
-  const jsonData = options.jsonData as AppMonDataSourceOptions & TlsJsonData & MappingJsonData & RedirectJsonData;
+  const jsonData = options.jsonData as JsonData;
   const secureJsonFields = options.secureJsonFields ?? {};
   const secureJsonData = (options.secureJsonData ?? {}) as Record<SecretSetting, string | undefined>;
 
-  const setJsonData = (patch: Partial<AppMonDataSourceOptions & TlsJsonData & MappingJsonData & RedirectJsonData>) =>
+  const setJsonData = (patch: Partial<JsonData>) =>
     onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...patch } });
 
   // The text is kept as typed (a trailing comma included); the list is what is saved.
@@ -161,11 +171,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <>
       <FieldSet label="Connection">
-        <Field
-          label="URL"
-          description="Base URL of the application that serves /api/health/check and /api/monitoring/*."
-          required
-        >
+        <Field label="URL" description={URL_HELP[fleetMode(jsonData.fleet)]} required>
           <Input
             id="appmon-url"
             width={60}
@@ -220,6 +226,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           />
         </Field>
       </FieldSet>
+
+      <FleetSection fleet={jsonData.fleet} url={options.url} onChange={(fleet) => setJsonData({ fleet })} />
 
       <FieldSet label="Requests">
         {REQUEST_SETTINGS.map((setting) => (
