@@ -15,15 +15,16 @@ type Result struct {
 	Err      error
 }
 
-// FanOut runs fn for every instance, at most limit at once, and returns
-// the results in the instances' order. A slow instance delays only the
+// FanOut runs fn for every instance and returns the results in the
+// instances' order. sem bounds the calls running at once; the data source
+// shares one between its queries, so a dashboard's panels together keep
+// within the fleet's maxConcurrency. A slow instance delays only the
 // answer, never the other instances' requests.
-func FanOut(ctx context.Context, instances []string, limit int, fn func(ctx context.Context, i int) (data.Frames, error)) []Result {
+func FanOut(ctx context.Context, instances []string, sem chan struct{}, fn func(ctx context.Context, i int) (data.Frames, error)) []Result {
 	out := make([]Result, len(instances))
-	if limit < 1 {
-		limit = 1
+	if sem == nil {
+		sem = make(chan struct{}, max(1, len(instances)))
 	}
-	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
 	for i, inst := range instances {
 		out[i].Instance = inst

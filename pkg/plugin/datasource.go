@@ -36,6 +36,10 @@ type Datasource struct {
 	settings  *settings.Settings
 	client    *client.Client
 	runner    *query.Runner
+	// fleet is set when the settings list several instances (fleet.go);
+	// client and runner then still read the data source URL for the
+	// editors' pickers, the preview and the alert actions.
+	fleet     *fleetSet
 	resources backend.CallResourceHandler
 
 	// red and logger remove the keys from every output (redact_boundary.go).
@@ -69,6 +73,9 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	ds.settings, ds.client = st, c
 	ds.runner = &query.Runner{Client: c, DataSourceUID: s.UID, Objectives: st.Objectives, Schedule: st.Schedule,
 		History: query.NewHistoryCache(st.HistoryCacheBytes)}
+	if st.Fleet != nil {
+		ds.fleet = newFleetSet(st, mapping, s.UID)
+	}
 	return ds, nil
 }
 
@@ -77,5 +84,8 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 func (d *Datasource) Dispose() {
 	if d.client != nil {
 		d.client.Close()
+	}
+	if d.fleet != nil {
+		d.fleet.close()
 	}
 }

@@ -25,6 +25,8 @@ func errorResponse(err error) backend.DataResponse {
 		return backend.DataResponse{Error: err, Status: ce.GrafanaStatus(), ErrorSource: backend.ErrorSourceDownstream}
 	case errors.As(err, &bqe), isConfigError(err):
 		return backend.DataResponse{Error: err, Status: backend.StatusBadRequest, ErrorSource: backend.ErrorSourceDownstream}
+	case errors.As(err, new(*fleetError)):
+		return backend.DataResponse{Error: err, Status: backend.StatusBadGateway, ErrorSource: backend.ErrorSourceDownstream}
 	default:
 		return backend.DataResponse{Error: err, Status: backend.StatusInternal, ErrorSource: backend.ErrorSourcePlugin}
 	}

@@ -73,7 +73,7 @@ func (d *Datasource) queryOne(ctx context.Context, cq concurrent.Query, fromAler
 		return errorResponse(err)
 	}
 	q.FromAlert = fromAlert
-	frames, err := d.runner.Run(ctx, q)
+	frames, err := d.runQuery(ctx, q)
 	if err != nil {
 		d.log(ctx).Debug("query failed", "refId", q.RefID, "queryType", q.Type, "error", err.Error())
 		return errorResponse(err)
