@@ -7,7 +7,9 @@ import { FIELD_EDITORS, FieldProps } from './fieldEditors';
 
 /** The fields of one query type, in its descriptor's order. */
 export function QueryTypeSection({ type, ...props }: FieldProps & { type: QueryType }) {
-  const fields = QUERY_TYPE_DESCRIPTORS[type].fields.filter((f) => FIELD_EDITORS[f].visible?.(props.query) ?? true);
+  const fields = QUERY_TYPE_DESCRIPTORS[type].fields.filter(
+    (f) => FIELD_EDITORS[f].visible?.(props.query, props.datasource) ?? true
+  );
   if (fields.length === 0) {
     return null;
   }

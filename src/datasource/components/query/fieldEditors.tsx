@@ -16,6 +16,7 @@ import {
   QUERY_LIMITS,
   QueryField,
 } from '../../queryModel.gen';
+import { FleetJsonData } from '../fleetSettings';
 import { resourceOptions } from '../resourceOptions';
 
 export interface FieldProps {
@@ -27,8 +28,8 @@ export interface FieldProps {
 /** One editor per field of the query model; a query type's section lists the fields it shows. */
 export interface FieldEditor {
   Editor: (props: FieldProps) => React.ReactElement;
-  /** Hides the field when it does not apply to the rest of the query. */
-  visible?: (query: AppMonQuery) => boolean;
+  /** Hides the field when it does not apply to the rest of the query or to the data source. */
+  visible?: (query: AppMonQuery, datasource: DataSource) => boolean;
 }
 
 interface PickerProps extends FieldProps {
@@ -124,6 +125,12 @@ const FLEET_VIEW_WORDS: Record<FleetView, SelectableValue<FleetView>> = {
   instances: { label: 'Per instance', description: 'One series per instance, labelled instance' },
   fleet: { label: 'Fleet', description: 'The instances combined into the fleet figures' },
 };
+
+/** True when the data source's settings list several instances (jsonData "fleet"). */
+function readsFleet(datasource: DataSource): boolean {
+  const jsonData = datasource.instanceSettings?.jsonData as FleetJsonData | undefined;
+  return jsonData?.fleet !== undefined && jsonData.fleet !== null;
+}
 
 function options<T extends string>(values: readonly T[], words: Record<T, SelectableValue<T>>) {
   return values.map((value) => ({ ...words[value], value }));
@@ -306,13 +313,16 @@ export const FIELD_EDITORS: Record<QueryField, FieldEditor> = {
     ),
   },
   fleetView: {
+    // Shown for a data source over several instances, and wherever a query already asks for a
+    // view (a fleet dashboard on one application), so it can be seen and changed.
+    visible: (query, datasource) => readsFleet(datasource) || query.fleetView !== undefined,
     Editor: (p) => (
       <Choice<FleetView>
         label="Instances"
-        tooltip="For a data source over several instances: each instance's series, or the fleet combined"
+        tooltip="Per instance: one series per instance, labelled instance. Fleet: the instances combined: sums for counts and rates, means for shares, the maximum of instances for percentiles, N of M healthy. A data source over one application answers the fleet view over itself."
         options={options(FLEET_VIEW_VALUES, FLEET_VIEW_WORDS)}
         value={p.query.fleetView ?? 'instances'}
-        onChange={(v) => p.update({ fleetView: v === 'instances' ? undefined : v })}
+        onChange={(v) => p.update({ fleetView: v })}
       />
     ),
   },
