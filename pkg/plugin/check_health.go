@@ -68,9 +68,12 @@ type HealthDetails struct {
 // extensions and probes the advertised ones. OK needs the health check and
 // one metrics format; every other part that is missing or unreadable is a
 // warning line.
-func (d *Datasource) checkHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+func (d *Datasource) checkHealth(ctx context.Context, req *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.configErr != nil {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: shorten(capitalize(d.configErr.Error()))}, nil
+	}
+	if d.fleet != nil {
+		return d.checkFleetHealth(ctx, req) // check_health_fleet.go
 	}
 	probes := coreProbes()
 	results := make([]EndpointResult, len(probes))
