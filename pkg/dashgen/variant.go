@@ -25,8 +25,7 @@ var (
 
 // retitle gives a copy of the definition the version's uid, title, tags,
 // description and links: a menu of the same version's dashboards, and a
-// menu of this dashboard's other versions (every version carries the
-// definition's name as a tag, e.g. "system").
+// menu of this dashboard's other versions.
 func (v variant) retitle(def Definition) object {
 	d := clone(def.Dashboard)
 	d["uid"] = str(d, "uid") + "-" + v.dir
@@ -38,16 +37,21 @@ func (v variant) retitle(def Definition) object {
 			tags = append(tags, t)
 		}
 	}
-	if !slices.Contains(tags, any(def.Name)) {
-		tags = append(tags, def.Name)
+	if family := def.family(); !slices.Contains(tags, any(family)) {
+		tags = append(tags, family)
 	}
 	d["tags"] = tags
 	setObjects(d, "links", []object{
 		tagMenu("AppMon "+v.dir+" dashboards", v.tag),
-		tagMenu("Other versions of this dashboard", def.Name),
+		tagMenu("Other versions of this dashboard", def.family()),
 	})
 	return d
 }
+
+// family is the tag every version of a dashboard carries, the
+// definition's uid (appmon-system): the definition links to its versions
+// with a menu of it, and each version back.
+func (def Definition) family() string { return str(def.Dashboard, "uid") }
 
 // tagMenu is a dashboard link listing the dashboards with one tag.
 func tagMenu(title, tag string) object {

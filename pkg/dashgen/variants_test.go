@@ -126,3 +126,29 @@ func mustEncode(t *testing.T, v any) []byte {
 	}
 	return raw
 }
+
+// The definition and its versions share a tag and link to each other
+// with a menu of it.
+func TestVersionsLinkToEachOther(t *testing.T) {
+	defs, err := Load(RepoRoot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, def := range defs {
+		fleetD, _ := Fleet(def)
+		promD, _ := Prometheus(def)
+		for _, d := range []object{def.Dashboard, fleetD, promD} {
+			tagged, linked := false, false
+			for _, tag := range d["tags"].([]any) {
+				tagged = tagged || tag == def.family()
+			}
+			for _, l := range objects(d, "links") {
+				tags, _ := l["tags"].([]any)
+				linked = linked || str(l, "type") == "dashboards" && len(tags) == 1 && tags[0] == def.family()
+			}
+			if !tagged || !linked {
+				t.Errorf("%s: tagged %s: %v, links to the other versions: %v", str(d, "uid"), def.family(), tagged, linked)
+			}
+		}
+	}
+}
