@@ -114,8 +114,8 @@ func combineSeries(frames []*data.Frame, insts []string, n int) *data.Frame {
 			continue
 		}
 		agg := AggregationOf(metricName(proto, pf), unitOf(pf))
-		vals := make([]*float64, len(times))
-		for k := range times {
+		vals := make([]*float64, len(rowsOf[0]))
+		for k := range vals {
 			known := make([]float64, 0, len(frames))
 			for m, f := range frames {
 				if i := rowsOf[m][k]; i >= 0 {
