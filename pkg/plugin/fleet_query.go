@@ -14,6 +14,9 @@ import (
 // every instance of the fleet. A single-instance data source answers the
 // fleet view over its one instance, so fleet dashboards work anywhere.
 func (d *Datasource) runQuery(ctx context.Context, q query.Query) (data.Frames, error) {
+	if q.Live && (d.fleet != nil || q.FleetView == query.FleetView) {
+		return d.liveQuery(ctx, q) // fleet_live.go
+	}
 	if d.fleet == nil {
 		if q.FleetView != query.FleetView {
 			return d.runner.Run(ctx, q)

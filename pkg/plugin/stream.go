@@ -6,8 +6,6 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
-
-	"github.com/appmon/monitoring/pkg/query"
 )
 
 // SubscribeStream accepts the live paths query.LivePath produces; anyone
@@ -16,7 +14,7 @@ func (d *Datasource) SubscribeStream(_ context.Context, req *backend.SubscribeSt
 	if d.configErr != nil {
 		return &backend.SubscribeStreamResponse{Status: backend.SubscribeStreamStatusNotFound}, nil
 	}
-	if _, err := query.ParseLivePath(req.Path); err != nil {
+	if _, _, err := parseStreamPath(req.Path); err != nil { // fleet_live.go
 		return &backend.SubscribeStreamResponse{Status: backend.SubscribeStreamStatusNotFound}, nil
 	}
 	return &backend.SubscribeStreamResponse{Status: backend.SubscribeStreamStatusOK}, nil
@@ -36,7 +34,7 @@ func (d *Datasource) RunStream(ctx context.Context, req *backend.RunStreamReques
 	if d.configErr != nil {
 		return d.red.Error(d.configErr)
 	}
-	q, err := query.ParseLivePath(req.Path)
+	q, fleetView, err := parseStreamPath(req.Path)
 	if err != nil {
 		return d.red.Error(err)
 	}
@@ -44,7 +42,7 @@ func (d *Datasource) RunStream(ctx context.Context, req *backend.RunStreamReques
 	ticker := time.NewTicker(d.settings.StreamInterval)
 	defer ticker.Stop()
 	for {
-		frame, err := d.runner.LiveFrame(ctx, q)
+		frame, err := d.liveFrame(ctx, q, fleetView)
 		switch {
 		case ctx.Err() != nil:
 			return nil
