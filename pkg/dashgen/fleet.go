@@ -3,15 +3,39 @@ package dashgen
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/appmon/monitoring/pkg/fleet"
+	"github.com/appmon/monitoring/pkg/frames"
 )
 
-// Frame and field names of the health query's fleet view (pkg/frames).
-const (
-	fleetHealthFrame   = "fleet_health"
-	fleetHealthSummary = "summary"
-)
+// fleetHealthFields picks the summary ("4 of 5 healthy") of the health
+// query's fleet view: a stat matches fields by their display name.
+var fleetHealthFields = "/^" + regexp.QuoteMeta(display(frames.FleetHealth, frames.FieldSummary)) + "$/"
+
+// combinedFields picks the series the fleet view combined, whose names end
+// in their aggregation ("redis response time (max of instances)"): the
+// health fleet view also answers its summary frames, which a panel of
+// dependency figures leaves out.
+var combinedFields = func() string {
+	var labels []string
+	for _, a := range []fleet.Aggregation{fleet.Sum, fleet.Mean, fleet.Max, fleet.Min} {
+		labels = append(labels, regexp.QuoteMeta(a.Label()))
+	}
+	return "/(" + strings.Join(labels, "|") + ")/"
+}()
+
+// display is the display name a frame of the contract gives a field.
+func display(spec frames.FrameSpec, field string) string {
+	for _, f := range spec.Fields {
+		if f.Name == field {
+			return f.Display
+		}
+	}
+	panic("pkg/frames has no field " + field + " in " + spec.Name)
+}
 
 // fleetHealthHeight is the grid rows the "Fleet health" stat takes at the
 // top; every panel of the definition moves down by as much.
@@ -49,6 +73,9 @@ func fleetPanel(p object) error {
 		var notes []string
 		for _, t := range targets {
 			t["fleetView"] = "fleet"
+			if q := str(t, "queryType"); q == "health" || q == "uptime" {
+				child(child(p, "options"), "reduceOptions")["fields"] = combinedFields
+			}
 			metric := str(t, "metricName")
 			if note := fleetNote(aggregation(metric, str(defaults, "unit")), metric); !slices.Contains(notes, note) {
 				notes = append(notes, note)
@@ -61,24 +88,37 @@ func fleetPanel(p object) error {
 			t["fleetView"] = "instances"
 			metrics = append(metrics, str(t, "metricName"))
 		}
-		names := seriesNames(metrics)
-		if len(targets) == 1 {
-			defaults["displayName"] = "${__field.labels.instance}"
-		} else {
-			overrides, _ := child(p, "fieldConfig")["overrides"].([]any)
-			for i, t := range targets {
-				overrides = append(overrides, object{
-					"matcher":    object{"id": "byFrameRefID", "options": str(t, "refId")},
-					"properties": []any{object{"id": "displayName", "value": names[i] + " ${__field.labels.instance}"}},
-				})
-			}
-			child(p, "fieldConfig")["overrides"] = overrides
-		}
+		nameLinesByInstance(p, targets, seriesNames(metrics))
 		addSentence(p, "One line per instance.")
 	default:
 		return fmt.Errorf("no fleet version for %q panels yet", str(p, "type"))
 	}
 	return nil
+}
+
+// nameLinesByInstance names each line by its instance label. The data
+// source names a series after its metric, which would give every
+// instance's line the same name, so a transformation renames each field
+// to its instance (a data source over one instance sends no instance
+// label: its line keeps the metric's name). With several metrics, each
+// query's lines get the metric's short name in front ("p95 host:port").
+func nameLinesByInstance(p object, targets []object, names []string) {
+	transformations, _ := p["transformations"].([]any)
+	p["transformations"] = append(transformations, object{"id": "labelsToFields", "options": object{
+		"mode": "columns", "valueLabel": "instance", "keepLabels": []any{"instance"},
+	}})
+	if len(targets) < 2 {
+		return
+	}
+	fc := child(p, "fieldConfig")
+	overrides, _ := fc["overrides"].([]any)
+	for i, t := range targets {
+		overrides = append(overrides, object{
+			"matcher":    object{"id": "byFrameRefID", "options": str(t, "refId")},
+			"properties": []any{object{"id": "displayName", "value": names[i] + " ${__field.name}"}},
+		})
+	}
+	fc["overrides"] = overrides
 }
 
 // addFleetHealth puts a stat of the health query's fleet summary ("4 of 5
@@ -115,7 +155,7 @@ func addFleetHealth(d object) {
 		"options": object{
 			"reduceOptions": object{
 				"calcs":  []any{"lastNotNull"},
-				"fields": fmt.Sprintf("/^(%s )?%s$/", fleetHealthFrame, fleetHealthSummary),
+				"fields": fleetHealthFields,
 				"values": false,
 			},
 			"colorMode":         "background",

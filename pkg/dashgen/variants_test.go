@@ -50,7 +50,7 @@ func TestFleetPanels(t *testing.T) {
 					}
 				}
 			}
-			if kind(str(p, "type")) == "series" && !strings.Contains(string(mustEncode(t, p["fieldConfig"])), "${__field.labels.instance}") {
+			if kind(str(p, "type")) == "series" && !strings.Contains(string(mustEncode(t, p["transformations"])), `"valueLabel": "instance"`) {
 				t.Errorf("%s / %s: lines are not named by instance", name, str(p, "title"))
 			}
 		}
