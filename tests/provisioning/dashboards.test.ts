@@ -104,3 +104,56 @@ describe('provisioned dashboards', () => {
     }
   });
 });
+
+/** The fleet and Prometheus versions pkg/dashgen writes from the definitions above. */
+describe.each([
+  ['fleet', DATASOURCE_TYPE],
+  ['prometheus', 'prometheus'],
+])('generated %s versions', (folder, datasourceType) => {
+  const dir = path.join(REPO_ROOT, 'dashboards', folder);
+  const versions = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((file) => ({ file, dashboard: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Dashboard }));
+
+  it('has one version of the system, application, database and business dashboards', () => {
+    expect(versions.map((v) => v.dashboard.uid).sort()).toEqual(
+      ['application', 'business', 'database', 'system'].map((name) => `appmon-${name}-${folder}`)
+    );
+  });
+
+  describe.each(versions)('$file', ({ dashboard }) => {
+    const panels = dataPanels(dashboard);
+
+    it('reads every panel from its data source variable', () => {
+      const variable = dashboard.templating.list.find((v) => v.name === 'datasource');
+      expect(variable).toMatchObject({ type: 'datasource', query: datasourceType });
+      for (const panel of panels) {
+        expect(panel.datasource).toEqual({ type: datasourceType, uid: '${datasource}' });
+      }
+    });
+
+    it('gives every panel a unique id, a title, a one-line description and a unit', () => {
+      expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
+      for (const panel of panels) {
+        expect(panel.title.trim()).not.toBe('');
+        expect(panel.description?.trim()).toBeTruthy();
+        expect(panel.description).not.toContain('\n');
+        expect(panel.fieldConfig?.defaults?.unit).toBeTruthy();
+      }
+    });
+
+    it('lays panels out on the 24-column grid without overlaps', () => {
+      const cells = new Set<string>();
+      for (const { gridPos } of dashboard.panels) {
+        expect(gridPos.x + gridPos.w).toBeLessThanOrEqual(24);
+        for (let i = gridPos.x; i < gridPos.x + gridPos.w; i++) {
+          for (let j = gridPos.y; j < gridPos.y + gridPos.h; j++) {
+            expect(cells.has(`${i},${j}`)).toBe(false);
+            cells.add(`${i},${j}`);
+          }
+        }
+      }
+    });
+  });
+});
