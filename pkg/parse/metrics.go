@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Metric is one sample of a named metric with its dimensions.
@@ -84,8 +85,8 @@ func jsonMetricsBody(b []byte) (Metrics, error) {
 	// The contract's plain shape without reflection (metrics_fast.go);
 	// the same checks and conversion as the exact reader below.
 	if t := trimBody(b); len(t) > 0 && t[0] == '{' {
-		if d, ok := fastMetricsDoc(t); ok {
-			if m, ok := exactMetrics(d, tallyKeys(t)); ok {
+		if d, tally, ok := fastMetricsDocTally(t); ok {
+			if m, ok := exactMetrics(d, tally); ok {
 				return m, nil
 			}
 		}
@@ -175,43 +176,55 @@ func cleanLabels(in map[string]string) map[string]string {
 // SortMetrics orders metrics by category order, name, then labels, so
 // frames come out in a stable order whatever the server's map order.
 func SortMetrics(ms []Metric) {
-	type keyed struct {
-		m      Metric
-		rank   int
-		labels string
+	order := MetricOrder(ms)
+	sorted := make([]Metric, len(ms))
+	for i, j := range order {
+		sorted[i] = ms[j]
 	}
-	// The label keys share one string (three allocations in all rather
-	// than several per labelled metric): sorting runs on every query.
+	copy(ms, sorted)
+}
+
+// MetricOrder is the order SortMetrics puts ms in, as indexes into ms:
+// a caller reading the metrics in order needs no sorted copy of them.
+func MetricOrder(ms []Metric) []int32 {
+	type keyed struct {
+		idx, rank    int32
+		name, labels string
+	}
+	// The label keys share one buffer, sized first so it never moves
+	// (three allocations in all rather than several per labelled
+	// metric): sorting runs on every query.
 	size := 0
 	for i := range ms {
 		size += labelsKeyLen(ms[i].Labels)
 	}
 	arena := make([]byte, 0, size)
-	ends := make([]int, len(ms))
-	var scratch []string
-	for i := range ms {
-		arena, scratch = appendLabelsKey(arena, ms[i].Labels, scratch)
-		ends[i] = len(arena)
-	}
-	all := string(arena)
 	ks := make([]keyed, len(ms))
-	from := 0
-	for i, m := range ms {
-		ks[i] = keyed{m: m, rank: categoryRank(m.Category), labels: all[from:ends[i]]}
-		from = ends[i]
+	var buf [8]string
+	scratch := buf[:0]
+	for i := range ms {
+		start := len(arena)
+		arena, scratch = appendLabelsKey(arena, ms[i].Labels, scratch)
+		var labels string
+		if n := len(arena) - start; n > 0 {
+			labels = unsafe.String(&arena[start], n)
+		}
+		ks[i] = keyed{idx: int32(i), rank: int32(categoryRank(ms[i].Category)), name: ms[i].Name, labels: labels}
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int {
 		if a.rank != b.rank {
 			return cmp.Compare(a.rank, b.rank)
 		}
-		if a.m.Name != b.m.Name {
-			return strings.Compare(a.m.Name, b.m.Name)
+		if a.name != b.name {
+			return strings.Compare(a.name, b.name)
 		}
 		return strings.Compare(a.labels, b.labels)
 	})
+	order := make([]int32, len(ks))
 	for i := range ks {
-		ms[i] = ks[i].m
+		order[i] = ks[i].idx
 	}
+	return order
 }
 
 // categoryRank is a category's place in the contract's order; unknown

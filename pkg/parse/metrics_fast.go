@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -15,19 +17,26 @@ import (
 // Two passes: the first checks the shape and sizes the metrics and the
 // strings, the second fills them.
 func fastMetricsDoc(b []byte) (metricsAnyDoc, bool) {
+	d, _, ok := fastMetricsDocTally(b)
+	return d, ok
+}
+
+// fastMetricsDocTally also returns what tallyKeys(b) would, counted on
+// the way rather than in a third pass over the body.
+func fastMetricsDocTally(b []byte) (metricsAnyDoc, keyTally, bool) {
 	sizer := fastMetrics{b: b}
 	if !sizer.doc() {
-		return metricsAnyDoc{}, false
+		return metricsAnyDoc{}, keyTally{}, false
 	}
 	f := fastMetrics{b: b, fill: true,
 		arena:   make([]byte, 0, sizer.strBytes),
 		metrics: make([]metricJSON, 0, sizer.count),
 		values:  make([]float64, 0, sizer.numbers)}
 	if !f.doc() {
-		return metricsAnyDoc{}, false
+		return metricsAnyDoc{}, keyTally{}, false
 	}
 	f.d.Metrics = &f.metrics
-	return f.d, true
+	return f.d, sizer.tally, true
 }
 
 type fastMetrics struct {
@@ -36,6 +45,11 @@ type fastMetrics struct {
 	fill bool // second pass: store values
 
 	strBytes, count, numbers int // sizes found by the first pass
+	// tally counts as tallyKeys does: a quote right before a colon is a
+	// key, null when the value after it starts with n. In a body this
+	// decoder takes, quotes only delimit strings, so that is a key's
+	// closing quote or an opening quote before a colon in the text.
+	tally keyTally
 
 	arena   []byte // every string's bytes; capacity fixed, never moved
 	metrics []metricJSON
@@ -177,11 +191,16 @@ func (f *fastMetrics) object(value func(key []byte) bool) bool {
 		if !ok {
 			return false
 		}
+		tallied := f.peek() == ':'
 		f.ws()
 		if !f.byte(':') {
 			return false
 		}
 		f.ws()
+		if tallied {
+			f.tally.keys++
+			f.tally.nulls += count1(f.peek() == 'n')
+		}
 		if !value(key) {
 			return false
 		}
@@ -227,22 +246,54 @@ func (f *fastMetrics) rawString() ([]byte, bool) {
 	if !f.byte('"') {
 		return nil, false
 	}
-	start, ascii := f.i, true
-	for f.i < len(f.b) {
-		c := f.b[f.i]
-		switch {
-		case c == '"':
-			s := f.b[start:f.i]
-			f.i++
-			return s, ascii || utf8.Valid(s)
-		case c == '\\' || c < 0x20:
-			return nil, false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-		f.i++
+	end := bytes.IndexByte(f.b[f.i:], '"')
+	if end < 0 {
+		return nil, false
 	}
-	return nil, false
+	s := f.b[f.i : f.i+end]
+	if !plainASCII(s) {
+		// The slow look only for text that needs it.
+		for _, c := range s {
+			if c == '\\' || c < 0x20 {
+				return nil, false
+			}
+		}
+		if !utf8.Valid(s) {
+			return nil, false
+		}
+	}
+	f.i += end + 1
+	if len(s) > 0 && s[0] == ':' {
+		// "text starting with a colon" looks like a key to tallyKeys.
+		j := 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		f.tally.keys++
+		f.tally.nulls += count1(j < len(s) && s[j] == 'n')
+	}
+	return s, true
+}
+
+// plainASCII reports whether s holds only printable ASCII without a
+// backslash, eight bytes at a time: bodies are mostly such text.
+func plainASCII(s []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(s) >= 8 {
+		x := binary.LittleEndian.Uint64(s)
+		bs := x ^ ('\\' * ones)
+		// A high bit set, a byte below 0x20, a byte equal to '\\'.
+		if (x|(x-0x20*ones)&^x|(bs-ones)&^bs)&highs != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for _, c := range s {
+		if c < 0x20 || c >= utf8.RuneSelf || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // number reads a JSON number or null into n as json.Unmarshal would.

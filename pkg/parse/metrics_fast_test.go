@@ -15,9 +15,12 @@ import (
 func fastAgrees(t *testing.T, body []byte) (accepted bool) {
 	t.Helper()
 	b := trimBody(body)
-	got, ok := fastMetricsDoc(b)
+	got, tally, ok := fastMetricsDocTally(b)
 	if !ok {
 		return false
+	}
+	if want := tallyKeys(b); tally != want {
+		t.Fatalf("fast decoder tallied %+v, tallyKeys %+v, on %.300s", tally, want, b)
 	}
 	var want metricsAnyDoc
 	if err := json.Unmarshal(b, &want); err != nil {
@@ -49,6 +52,9 @@ var fastBodies = []struct {
 	{`{"metrics":[{"name":"a","value":1}],"timestamp":"yesterday"}`, false},
 	{`{"metrics":[{"name":"a","value":1},]}`, false},
 	{"{\"metrics\":[{\"name\":\"\xff\"}]}", false}, // invalid UTF-8
+	// Colons in text and before values, as tallyKeys counts them.
+	{`{"metrics":[{"name":": n","value":null,"unit":":x","labels":{":k":"  :  n"}}], "category" :"a:b"}`, true},
+	{`{"metrics":[{"name":"a","value":1,"description":"::null"}],"timestamp" : null}`, true},
 }
 
 func TestFastMetricsDocAgreesWithJSON(t *testing.T) {

@@ -1,9 +1,7 @@
 package query
 
 import (
-	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -93,7 +91,7 @@ func multiFrames(ss []series) data.Frames {
 		labels := s.labelsWithMetric()
 		// A server listing the same series twice would make alert rules
 		// fail on duplicate label sets; the first one wins.
-		if seen.seen(s.Name, labels) {
+		if seen.seen(labels) {
 			continue
 		}
 		configs[i] = s.fieldConfigValue()
@@ -112,14 +110,16 @@ func noDataFrame() *data.Frame {
 // wideFrame puts current values that share one timestamp into a single
 // "timeseries-wide" frame: the shape Grafana Live appends row by row.
 func wideFrame(name string, t time.Time, ss []series) *data.Frame {
-	f := data.NewFrame(name, data.NewField("time", nil, []time.Time{t}))
-	f.Fields = append(make([]*data.Field, 0, len(ss)+1), f.Fields...)
+	tf := data.NewFieldFromFieldType(data.FieldTypeTime, 1)
+	tf.Name = "time"
+	tf.Set(0, t)
+	f := &data.Frame{Name: name, Fields: append(make([]*data.Field, 0, len(ss)+1), tf)}
 	seen := newLabelSetFilter(ss)
 	configs := make([]data.FieldConfig, len(ss)) // one allocation for every field's config
 	for i := range ss {
 		s := &ss[i]
 		labels := s.labelsWithMetric()
-		if seen.seen(s.Name, labels) {
+		if seen.seen(labels) {
 			continue
 		}
 		var v *float64
@@ -170,36 +170,6 @@ func sortSeries(ss []series) {
 		}
 		return a.Labels.String() < b.Labels.String()
 	})
-}
-
-// displayName is "name" or "name key=value, key=value" for labelled series.
-// Built in one sized allocation: it runs once per series of every query.
-func displayName(name string, labels map[string]string) string {
-	if len(labels) == 0 {
-		return name
-	}
-	var buf [8]string
-	keys := buf[:0]
-	n := len(name)
-	for k, v := range labels {
-		keys = append(keys, k)
-		n += len(k) + len(v) + 3
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(name)
-	for i, k := range keys {
-		if i == 0 {
-			b.WriteByte(' ')
-		} else {
-			b.WriteString(", ")
-		}
-		b.WriteString(k)
-		b.WriteByte('=')
-		b.WriteString(labels[k])
-	}
-	return b.String()
 }
 
 // Value mappings so stat and table panels show words and colours while

@@ -25,7 +25,7 @@ func TestLabelSetFilter(t *testing.T) {
 	for _, tc := range cases {
 		f := newLabelSetFilter(tc.ss)
 		for i := range tc.ss {
-			if got := f.seen(tc.ss[i].Name, tc.ss[i].labelsWithMetric()); got != tc.dups[i] {
+			if got := f.seen(tc.ss[i].labelsWithMetric()); got != tc.dups[i] {
 				t.Errorf("%s: series %d seen=%v, want %v", tc.name, i, got, tc.dups[i])
 			}
 		}

@@ -135,13 +135,14 @@ func (r *Runner) liveFrames(ctx context.Context, q Query, tr *trace) (data.Frame
 		return nil, err
 	}
 	ch := live.Channel{Scope: live.ScopeDatasource, Namespace: r.DataSourceUID, Path: path}
-	if !ch.IsValid() || len(ch.String()) > 160 {
-		return nil, badQueryf("this query cannot be streamed (the live channel would be %d characters, the limit is 160); shorten the metric name filter", len(ch.String()))
+	channel := ch.String()
+	if !ch.IsValid() || len(channel) > 160 {
+		return nil, badQueryf("this query cannot be streamed (the live channel would be %d characters, the limit is 160); shorten the metric name filter", len(channel))
 	}
 	f, err := r.liveFrame(ctx, q, tr)
 	if err != nil {
 		return nil, err
 	}
-	f.Meta.Channel = ch.String()
+	f.Meta.Channel = channel
 	return data.Frames{f}, nil
 }

@@ -63,17 +63,15 @@ func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.
 	if len(cats) == 0 {
 		cats = []string{""}
 	}
-	results := make([]parse.Metrics, len(cats))
-	errs := make([]error, len(cats))
-	var wg sync.WaitGroup
-	for i, c := range cats {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i], errs[i] = r.fetchMetrics(ctx, c, q.Format, tr)
-		}()
+	var results []parse.Metrics
+	var errs []error
+	if len(cats) == 1 {
+		// One request: no goroutine to hand it to and wait for.
+		m, err := r.fetchMetrics(ctx, cats[0], q.Format, tr)
+		results, errs = []parse.Metrics{m}, []error{err}
+	} else {
+		results, errs = r.fetchMetricsEach(ctx, cats, q.Format, tr)
 	}
-	wg.Wait()
 	var ts time.Time
 	var out []series
 	for i := range cats {
@@ -84,13 +82,32 @@ func (r *Runner) metricsSnapshot(ctx context.Context, q Query, tr *trace) (time.
 			ts = results[i].Timestamp
 		}
 		readerNotes(tr, "metrics", results[i].Notes)
-		out = append(out, snapshotSeries(results[i], q.Names)...)
+		if ss := snapshotSeries(results[i], q.Names); out == nil {
+			out = ss // fresh: no need to copy it
+		} else {
+			out = append(out, ss...)
+		}
 	}
 	out = r.fillFromOtherFormats(ctx, cats, q, out, tr)
 	if ts.IsZero() {
 		ts = r.now().UTC()
 	}
 	return ts, out, nil
+}
+
+// fetchMetricsEach fetches several categories at once.
+func (r *Runner) fetchMetricsEach(ctx context.Context, cats []string, format string, tr *trace) ([]parse.Metrics, []error) {
+	results, errs := make([]parse.Metrics, len(cats)), make([]error, len(cats))
+	var wg sync.WaitGroup
+	for i, c := range cats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = r.fetchMetrics(ctx, c, format, tr)
+		}()
+	}
+	wg.Wait()
+	return results, errs
 }
 
 // FetchMetrics returns the current metrics of a category ("" for all),
@@ -100,13 +117,14 @@ func (r *Runner) FetchMetrics(ctx context.Context, category string) (parse.Metri
 }
 
 func snapshotSeries(m parse.Metrics, names Matcher) []series {
-	ms := append([]parse.Metric(nil), m.Metrics...)
-	parse.SortMetrics(ms)
+	ms := m.Metrics // shared: read in order, never sorted in place
+	order := parse.MetricOrder(ms)
 	out := make([]series, 0, len(ms))
 	// One backing array for every one-sample series (capacity-limited
 	// slices: an append never writes into the next series).
 	times, values := make([]time.Time, len(ms)), make([]*float64, len(ms))
-	for i, mt := range ms {
+	for i, j := range order {
+		mt := &ms[j]
 		if !names.Match(mt.Name) {
 			continue
 		}
