@@ -41,23 +41,27 @@ func aggregate(answered []Result) data.Frames {
 			return nil // combined into the group's first frame below
 		}
 		return f
-	}), func(f *data.Frame) *data.Frame {
+	}), func(f *data.Frame) data.Frames {
 		g, ok := groups[seriesKey(f)]
 		if !ok || g.frames[0] != f {
-			return f
+			return data.Frames{f}
 		}
 		return combineSeries(g.frames, g.insts, len(answered))
 	})
 }
 
-// finishGroups replaces each group's first frame by the combined one.
-func finishGroups(frames data.Frames, fn func(*data.Frame) *data.Frame) data.Frames {
-	for i, f := range frames {
+// finishGroups replaces each group's first frame by what fn makes of
+// the group (one combined frame, or every instance's own).
+func finishGroups(frames data.Frames, fn func(*data.Frame) data.Frames) data.Frames {
+	out := make(data.Frames, 0, len(frames))
+	for _, f := range frames {
 		if isSeries(f) {
-			frames[i] = fn(f)
+			out = append(out, fn(f)...)
+		} else {
+			out = append(out, f)
 		}
 	}
-	return frames
+	return out
 }
 
 func seriesKey(f *data.Frame) string {
@@ -91,15 +95,16 @@ func withoutInstance(l data.Labels) data.Labels {
 // combineSeries combines one series of several instances. n is the
 // number of answering instances: one of them without the series has no
 // value at any timestamp.
-func combineSeries(frames []*data.Frame, insts []string, n int) *data.Frame {
+func combineSeries(frames []*data.Frame, insts []string, n int) data.Frames {
 	proto := frames[0]
 	ti := timeIndex(proto)
 	for _, f := range frames {
 		if !combinable(f, ti) {
 			// Not numbers over time: show each instance's own.
-			out := proto
-			labelFields(out, InstanceLabel, insts[0])
-			return out
+			for i, g := range frames {
+				labelFields(g, InstanceLabel, insts[i])
+			}
+			return frames
 		}
 	}
 	times, rowsOf := alignRows(frames, ti)
@@ -137,7 +142,7 @@ func combineSeries(frames []*data.Frame, insts []string, n int) *data.Frame {
 		out.Fields = append(out.Fields, field)
 	}
 	recomputeChange(out)
-	return out
+	return data.Frames{out}
 }
 
 // combineValues applies an aggregation to the known values of n

@@ -269,3 +269,16 @@ func TestPeriodTotalChangeFromTheSums(t *testing.T) {
 		t.Errorf("this %v change %v: want 200 and 0 %%, not the sum of the changes", this, ch)
 	}
 }
+
+// Series that cannot be combined (a text column) stay per instance, all of them.
+func TestUncombinableSeriesStayPerInstance(t *testing.T) {
+	mk := func() *data.Frame {
+		f := series("build.info", nil, "", []time.Time{t0}, f64(1))
+		f.Fields = append(f.Fields, data.NewField("version", nil, []string{"1.2.3"}))
+		return f
+	}
+	out := Series([]Result{{Instance: "a:1", Frames: data.Frames{mk()}}, {Instance: "b:1", Frames: data.Frames{mk()}}})
+	if len(out) != 2 || out[0].Fields[1].Labels[InstanceLabel] != "a:1" || out[1].Fields[1].Labels[InstanceLabel] != "b:1" {
+		t.Fatalf("%v", out)
+	}
+}
