@@ -1,7 +1,6 @@
 package dashgen
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -37,10 +36,6 @@ func display(spec frames.FrameSpec, field string) string {
 	panic("pkg/frames has no field " + field + " in " + spec.Name)
 }
 
-// fleetHealthHeight is the grid rows the "Fleet health" stat takes at the
-// top; every panel of the definition moves down by as much.
-const fleetHealthHeight = 3
-
 // Fleet makes the fleet version of a definition: the AppMon data source
 // with the fleet view for stats, gauges and bar gauges (one number for the
 // fleet, its aggregation named in the description), one line per instance
@@ -52,7 +47,7 @@ func Fleet(def Definition) (object, error) {
 			return nil, fmt.Errorf("dashboards/%s.json: panel %q: %w", def.Name, str(p, "title"), err)
 		}
 	}
-	addFleetHealth(d)
+	addOnTop(d, fleetHealth())
 	return d, nil
 }
 
@@ -121,23 +116,15 @@ func nameLinesByInstance(p object, targets []object, names []string) {
 	fc["overrides"] = overrides
 }
 
-// addFleetHealth puts a stat of the health query's fleet summary ("4 of 5
-// healthy") above everything else: green when every instance is healthy,
-// red when none is, orange in between.
-func addFleetHealth(d object) {
-	maxID := 0.0
-	for _, p := range panels(d) {
-		maxID = max(maxID, number(p, "id"))
-		pos := child(p, "gridPos")
-		pos["y"] = json.Number(fmt.Sprint(number(pos, "y") + fleetHealthHeight))
-	}
+// fleetHealth is a stat of the health query's fleet summary ("4 of 5
+// healthy"): green when every instance is healthy, red when none is,
+// orange in between.
+func fleetHealth() object {
 	ds := object{"type": "appmon-endpoints-datasource", "uid": "${datasource}"}
-	health := object{
+	return object{
 		"type":        "stat",
 		"title":       "Fleet health",
 		"description": "How many instances report themselves healthy on their health check; an instance that does not answer counts as unhealthy.",
-		"id":          json.Number(fmt.Sprint(maxID + 1)),
-		"gridPos":     object{"h": fleetHealthHeight, "w": 24, "x": 0, "y": 0},
 		"datasource":  ds,
 		"targets":     []any{object{"refId": "A", "datasource": ds, "queryType": "health", "fleetView": "fleet"}},
 		"fieldConfig": object{
@@ -152,22 +139,8 @@ func addFleetHealth(d object) {
 			},
 			"overrides": []any{},
 		},
-		"options": object{
-			"reduceOptions": object{
-				"calcs":  []any{"lastNotNull"},
-				"fields": fleetHealthFields,
-				"values": false,
-			},
-			"colorMode":         "background",
-			"graphMode":         "none",
-			"justifyMode":       "center",
-			"textMode":          "value",
-			"orientation":       "auto",
-			"wideLayout":        true,
-			"showPercentChange": false,
-		},
+		"options": summaryStatOptions(fleetHealthFields),
 	}
-	d["panels"] = append([]any{health}, d["panels"].([]any)...)
 }
 
 // regexColor colours a text value that matches pattern.

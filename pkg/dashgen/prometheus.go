@@ -28,6 +28,7 @@ func Prometheus(def Definition) (object, error) {
 		labelVariable("job", "Job", inventoryMetric),
 		labelVariable("instance", "Instance", inventoryMetric+`{job=~"$job"}`),
 	})
+	addOnTop(d, instancesUp())
 	// AppMon's alert annotations need the AppMon data source; keep Grafana's own.
 	annotations := child(d, "annotations")
 	setObjects(annotations, "list", slices.DeleteFunc(objects(annotations, "list"), func(a object) bool {
@@ -67,7 +68,7 @@ func prometheusPanel(p object) error {
 		switch str(t, "queryType") {
 		case "metrics":
 		case "health":
-			instancesUp(p)
+			upByInstance(p)
 			return nil
 		default:
 			return fmt.Errorf("the %s query has no Prometheus metric", str(t, "queryType"))
@@ -106,10 +107,33 @@ func legend(name string) string {
 	return name + " {{instance}}"
 }
 
-// instancesUp replaces a panel of the health query, which has no
+// instancesUp is the Prometheus version's summary on top, where the fleet
+// version has its fleet health: how many of the scraped instances answered.
+func instancesUp() object {
+	target := func(refID, expr, legend string) object {
+		return object{"refId": refID, "datasource": promDatasource, "editorMode": "code", "range": true,
+			"expr": expr, "legendFormat": legend}
+	}
+	options := summaryStatOptions("")
+	options["textMode"], options["colorMode"] = "value_and_name", "none"
+	return object{
+		"type":        "stat",
+		"title":       "Instances up",
+		"description": "Instances whose metrics endpoint answered Prometheus's last scrape, and all the instances Prometheus scrapes for the selected jobs.",
+		"datasource":  promDatasource,
+		"targets": []any{
+			target("A", "sum("+upExpr+")", "up"),
+			target("B", "count("+upExpr+")", "scraped"),
+		},
+		"fieldConfig": object{"defaults": object{"unit": "none", "decimals": 0, "color": object{"mode": "fixed", "fixedColor": "text"}}, "overrides": []any{}},
+		"options":     options,
+	}
+}
+
+// upByInstance replaces a panel of the health query, which has no
 // Prometheus metric, with whether Prometheus reached each instance.
-func instancesUp(p object) {
-	p["title"] = "Instances up"
+func upByInstance(p object) {
+	p["title"] = "Up, per instance"
 	p["description"] = "Whether Prometheus reached each instance's metrics endpoint on its last scrape. Dependency health has no Prometheus metric: the AppMon data source shows it (the other versions of this dashboard)."
 	setObjects(p, "targets", []object{{"refId": "A", "datasource": promDatasource, "editorMode": "code",
 		"range": true, "expr": upExpr, "legendFormat": "{{instance}}"}})

@@ -61,12 +61,13 @@ func TestPrometheusQueries(t *testing.T) {
 		t.Errorf("queries from %d dashboards, want %d", len(dashboards), len(Names))
 	}
 	for key, want := range map[string]string{
-		"appmon-application-prometheus/p95 latency/A":     `max(api_response_time_p95{job=~".*",instance=~".*",endpoint=""})`,
-		"appmon-application-prometheus/Requests / s/A":    `sum(api_requests_rate{job=~".*",instance=~".*",endpoint=""})`,
-		"appmon-application-prometheus/Instances up/A":    `up{job=~".*",instance=~".*"}`,
-		"appmon-database-prometheus/Database reachable/A": `min(database_available{job=~".*",instance=~".*",endpoint=""})`,
-		"appmon-system-prometheus/Network traffic/B":      `system_network_tx_bytes_rate{job=~".*",instance=~".*",endpoint=""}`,
-		"appmon-business-prometheus/Payment success/A":    `avg(payments_success_rate{job=~".*",instance=~".*",endpoint=""})`,
+		"appmon-application-prometheus/p95 latency/A":      `max(api_response_time_p95{job=~".*",instance=~".*",endpoint=""})`,
+		"appmon-application-prometheus/Requests / s/A":     `sum(api_requests_rate{job=~".*",instance=~".*",endpoint=""})`,
+		"appmon-application-prometheus/Up, per instance/A": `up{job=~".*",instance=~".*"}`,
+		"appmon-system-prometheus/Instances up/B":          `count(up{job=~".*",instance=~".*"})`,
+		"appmon-database-prometheus/Database reachable/A":  `min(database_available{job=~".*",instance=~".*",endpoint=""})`,
+		"appmon-system-prometheus/Network traffic/B":       `system_network_tx_bytes_rate{job=~".*",instance=~".*",endpoint=""}`,
+		"appmon-business-prometheus/Payment success/A":     `avg(payments_success_rate{job=~".*",instance=~".*",endpoint=""})`,
 	} {
 		if got := byPanel[key]; got != want {
 			t.Errorf("%s: %q, want %q", key, got, want)

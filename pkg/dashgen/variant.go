@@ -1,6 +1,8 @@
 package dashgen
 
 import (
+	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,4 +123,35 @@ func kind(panelType string) string {
 		return "series"
 	}
 	return panelType
+}
+
+// topHeight is the grid rows of the summary stat a version puts on top;
+// every panel of the definition moves down by as much.
+const topHeight = 3
+
+// addOnTop puts a full-width panel above every panel of the definition.
+func addOnTop(d object, panel object) {
+	maxID := 0.0
+	for _, p := range panels(d) {
+		maxID = max(maxID, number(p, "id"))
+		pos := child(p, "gridPos")
+		pos["y"] = json.Number(fmt.Sprint(number(pos, "y") + topHeight))
+	}
+	panel["id"] = json.Number(fmt.Sprint(maxID + 1))
+	panel["gridPos"] = object{"h": topHeight, "w": 24, "x": 0, "y": 0}
+	d["panels"] = append([]any{panel}, d["panels"].([]any)...)
+}
+
+// summaryStatOptions show the fields a regex picks as large centred text.
+func summaryStatOptions(fields string) object {
+	return object{
+		"reduceOptions":     object{"calcs": []any{"lastNotNull"}, "fields": fields, "values": false},
+		"colorMode":         "background",
+		"graphMode":         "none",
+		"justifyMode":       "center",
+		"textMode":          "value",
+		"orientation":       "auto",
+		"wideLayout":        true,
+		"showPercentChange": false,
+	}
 }
