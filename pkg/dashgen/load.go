@@ -9,10 +9,12 @@
 //   - dashboards/prometheus/<name>.json reads the same metrics from a
 //     Prometheus that scrapes every instance's ?format=prometheus endpoint.
 //
-// Regenerate after editing a definition:
+// Regenerate after editing a definition (or run go generate ./pkg/dashgen):
 //
 //	go test ./pkg/dashgen -run TestGeneratedDashboards -update
 package dashgen
+
+//go:generate go test . -run TestGeneratedDashboards -update
 
 import (
 	"fmt"

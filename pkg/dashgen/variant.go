@@ -20,9 +20,9 @@ type variant struct {
 
 var (
 	fleetVariant = variant{dir: "fleet", title: "(fleet)", tag: "appmon-fleet",
-		about: "Fleet version: stats combine every instance of the data source, graphs draw one line per instance."}
+		about: "Fleet version: stats combine every instance of the data source, graphs draw one line per instance; whole-application series only, not per endpoint."}
 	prometheusVariant = variant{dir: "prometheus", title: "(Prometheus)", tag: "appmon-prometheus",
-		about: "Prometheus version: reads the metrics a Prometheus scrapes from every instance's metrics endpoint (?format=prometheus)."}
+		about: "Prometheus version: reads the metrics a Prometheus scrapes from every instance's metrics endpoint (?format=prometheus); whole-application series only, not per endpoint."}
 )
 
 // retitle gives a copy of the definition the version's uid, title, tags,
