@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 
 import { QUERY_TYPES } from '../../src/datasource/queryModel.gen';
-import { dataPanels, readDashboards, REPO_ROOT } from './repoFiles';
+import { Dashboard, dataPanels, readDashboards, REPO_ROOT } from './repoFiles';
 
 const DATASOURCE_TYPE = 'appmon-endpoints-datasource';
 const APPMON_PANELS = ['appmon-slacompliance-panel', 'appmon-alerttimeline-panel', 'appmon-oncallstatus-panel'];
