@@ -8,5 +8,8 @@
 //     alerts, sloth style, for the default objectives of pkg/slo.
 //
 // The files are committed; `go test ./pkg/promrules -run TestGeneratedFiles
-// -update` rewrites them after a change here or in those definitions.
+// -update` (or go generate ./pkg/promrules) rewrites them after a change
+// here or in those definitions.
 package promrules
+
+//go:generate go test . -run TestGeneratedFiles -update
