@@ -52,6 +52,7 @@ fi
 # Local defaults for everything the provisioning files read from the environment.
 # The alert contact points point at nothing reachable until you set real ones.
 export APPMON_API_URL="${APPMON_API_URL:-http://127.0.0.1:$API_PORT}"
+export APPMON_PROMETHEUS_URL="${APPMON_PROMETHEUS_URL:-http://127.0.0.1:9090}"
 export APPMON_METRICS_API_KEY="${APPMON_METRICS_API_KEY:-dev-metrics-key}"
 export APPMON_ADMIN_API_KEY="${APPMON_ADMIN_API_KEY:-dev-admin-key}"
 export APPMON_DASHBOARDS_PATH="$REPO_ROOT/dashboards"

@@ -24,7 +24,10 @@ func Prometheus(def Definition) (object, error) {
 	}
 	setObjects(child(d, "templating"), "list", []object{
 		{"name": "datasource", "label": "Prometheus", "type": "datasource", "query": "prometheus",
-			"hide": 0, "refresh": 1, "regex": "", "options": []any{}},
+			"hide": 0, "refresh": 1, "regex": "", "options": []any{},
+			// provisioning/datasources/prometheus.yaml; Grafana falls back to
+			// the default Prometheus where there is none.
+			"current": object{"text": "Prometheus (AppMon)", "value": "appmon-prometheus"}},
 		labelVariable("job", "Job", inventoryMetric),
 		labelVariable("instance", "Instance", inventoryMetric+`{job=~"$job"}`),
 	})
