@@ -8,6 +8,8 @@ export const DEV_ADMIN_KEY = 'dev-admin-key';
 
 export interface ServerConfig {
   port: number;
+  /** Listening ports: port..port+instances-1 (any free ports when port is 0), one shared workload. */
+  instances: number;
   host: string;
   metricsApiKey: string;
   adminApiKey: string;
@@ -81,6 +83,9 @@ function dialect(env: Env): string | undefined {
 
 const isPositiveInteger = (n: number) => Number.isInteger(n) && n >= 1;
 
+/** Most instances one process serves: enough for a fleet benchmark, few enough to stay one process. */
+export const MAX_INSTANCES = 200;
+
 export function loadConfig(env: Env): ServerConfig {
   const metricsApiKey = text(env, 'METRICS_API_KEY', DEV_METRICS_KEY);
   const adminApiKey = text(env, 'ADMIN_API_KEY', DEV_ADMIN_KEY);
@@ -96,14 +101,28 @@ export function loadConfig(env: Env): ServerConfig {
   }
   const ratio = (n: number) => n > 0 && n < 1;
   const positive = (n: number) => n > 0;
+  const port = number(
+    env,
+    'PORT',
+    4000,
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    'a port number from 0 to 65535'
+  );
+  const instances = number(
+    env,
+    'INSTANCES',
+    1,
+    (n) => isPositiveInteger(n) && n <= MAX_INSTANCES,
+    `a whole number of instances from 1 to ${MAX_INSTANCES}`
+  );
+  if (port > 0 && port + instances - 1 > 65535) {
+    throw new ConfigError(
+      `INSTANCES=${instances} from PORT=${port} would need ports above 65535: lower PORT, or set PORT=0 for free ports.`
+    );
+  }
   return {
-    port: number(
-      env,
-      'PORT',
-      4000,
-      (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
-      'a port number from 0 to 65535'
-    ),
+    port,
+    instances,
     host: text(env, 'HOST', '127.0.0.1'),
     metricsApiKey,
     adminApiKey,

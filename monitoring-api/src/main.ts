@@ -1,12 +1,13 @@
 // The demo server: the contract endpoints backed by the simulated workload,
 // plus the admin API. Configuration comes from the environment (config.ts).
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { adminRoutes } from './admin/admin-routes.js';
 import { faultInterceptor, FaultStore } from './admin/faults.js';
 import { ConfigError, DEV_ADMIN_KEY, DEV_METRICS_KEY, loadConfig, type ServerConfig } from './config.js';
 import { createMonitoringHandler, type Logger } from './contract/index.js';
 import { dialectInterceptor, findDialect } from './dialects/index.js';
+import { closeAll, listenAll, listeningLines } from './instances.js';
 import { SimulationClock } from './workload/clock.js';
 import { NodeProcessSampler } from './workload/process-metrics.js';
 import { Workload } from './workload/workload.js';
@@ -39,50 +40,54 @@ function start(config: ServerConfig): void {
     logger.info('using a development key: set METRICS_API_KEY and ADMIN_API_KEY before exposing this server');
   }
 
-  const faults = new FaultStore();
   const dialect = config.dialect ? findDialect(config.dialect) : undefined;
   if (dialect) {
     logger.info(`answering in the ${dialect.name} dialect: ${dialect.summary}`);
   }
-  const handler = createMonitoringHandler({
-    source: workload,
-    keys: { readKey: config.metricsApiKey, adminKey: config.adminApiKey },
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    interceptors: [faultInterceptor(faults), ...(dialect ? [dialectInterceptor(dialect)] : [])],
-    extraRoutes: adminRoutes(
-      {
-        faults,
-        scenarios: workload,
-        clock: {
-          now: () => clock.now(),
-          speed: clock.speed,
-          ...(config.clockControl ? { advance: (ms: number) => clock.advance(ms) } : {}),
+  // One handler per instance: faults and rate limits belong to an instance,
+  // the workload, its scenario and its clock to the whole fleet.
+  const handlerFor = () => {
+    const faults = new FaultStore();
+    return createMonitoringHandler({
+      source: workload,
+      keys: { readKey: config.metricsApiKey, adminKey: config.adminApiKey },
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      interceptors: [faultInterceptor(faults), ...(dialect ? [dialectInterceptor(dialect)] : [])],
+      extraRoutes: adminRoutes(
+        {
+          faults,
+          scenarios: workload,
+          clock: {
+            now: () => clock.now(),
+            speed: clock.speed,
+            ...(config.clockControl ? { advance: (ms: number) => clock.advance(ms) } : {}),
+          },
         },
-      },
-      () => workload.sync()
-    ),
-    logger,
-  });
+        () => workload.sync()
+      ),
+      logger,
+    });
+  };
 
-  const server = createServer(handler);
   const timer = setInterval(() => workload.sync(), SYNC_INTERVAL_MS);
   timer.unref();
-  server.on('error', (err) => {
-    logger.error(`cannot listen on ${config.host}:${config.port}`, err);
-    process.exit(1);
-  });
-  server.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`monitoring-api listening on http://${config.host}:${port}`);
-  });
+  let servers: Server[] = [];
+  listenAll({ host: config.host, port: config.port, instances: config.instances }, handlerFor).then(
+    (started) => {
+      servers = started.servers;
+      for (const line of listeningLines(started.urls)) logger.info(line);
+    },
+    (err: Error & { port?: number }) => {
+      logger.error(`cannot listen on ${config.host}:${err.port ?? config.port}`, err);
+      process.exit(1);
+    }
+  );
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: shutting down`);
     clearInterval(timer);
     sampler.stop();
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
+    void closeAll(servers).then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,6 +1,7 @@
-// Key checks. Reads take the metrics key (X-API-Key header, or the api_key
-// query parameter the seed documents); changes take the admin key in the
-// X-Admin-Key header only, so it never lands in URLs or access logs.
+// Key checks. Reads take the metrics key (X-API-Key header, an
+// Authorization: Bearer header for scrapers that cannot send custom headers,
+// or the api_key query parameter older clients use); changes take the admin
+// key in the X-Admin-Key header only, so it never lands in URLs or access logs.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from './errors.js';
@@ -27,6 +28,15 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The token of an `Authorization: Bearer <token>` header; undefined for no
+ * header or another scheme (Basic and the like are not ours to judge).
+ */
+function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const match = /^\s*bearer\s+(.*?)\s*$/i.exec(headers.authorization ?? '');
+  return match ? match[1] : undefined;
+}
+
 export class KeyAuthenticator {
   constructor(private readonly keys: AuthKeys) {
     if (!keys.readKey || !keys.adminKey) {
@@ -46,7 +56,7 @@ export class KeyAuthenticator {
       }
       return 'admin';
     }
-    const readKey = headerValue(headers, 'x-api-key') ?? query.get('api_key') ?? undefined;
+    const readKey = headerValue(headers, 'x-api-key') ?? bearerToken(headers) ?? query.get('api_key') ?? undefined;
     if (readKey !== undefined) {
       // The admin key sent as a read key only reads: changes need X-Admin-Key,
       // so an admin key copied into a URL can never change state.
@@ -67,7 +77,10 @@ export class KeyAuthenticator {
       if (role === 'read') {
         return;
       }
-      throw new ApiError(401, 'Missing API key: send the metrics key in the X-API-Key header.');
+      throw new ApiError(
+        401,
+        'Missing API key: send the metrics key in the X-API-Key header (or as Authorization: Bearer <key>).'
+      );
     }
     if (role === 'read') {
       throw new ApiError(

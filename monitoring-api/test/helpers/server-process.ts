@@ -15,7 +15,10 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
+  /** The first instance's URL. */
   baseUrl: string;
+  /** Every instance's URL, in order (INSTANCES=N gives N). */
+  urls: string[];
   /** Everything the process printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -56,17 +59,21 @@ export async function startServer(env: Record<string, string> = {}, args: string
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 
-  const baseUrl = await new Promise<string>((resolve, reject) => {
+  const several = Number(env.INSTANCES ?? '1') > 1;
+  const urls = await new Promise<string[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       // A process left running would keep the test runner alive forever.
       child.kill('SIGKILL');
       reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
     }, START_TIMEOUT_MS);
     const onData = () => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      // Several instances: wait for the summary line that lists them all.
+      const match = several
+        ? /listening on \d+ instances: (.*)\n/.exec(output)
+        : /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(match[1]!.trim().split(' '));
       }
     };
     child.stdout!.on('data', onData);
@@ -77,7 +84,8 @@ export async function startServer(env: Record<string, string> = {}, args: string
   });
 
   return {
-    baseUrl,
+    baseUrl: urls[0]!,
+    urls,
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');

@@ -72,6 +72,36 @@ describe('authentication and authorization', () => {
     }
   });
 
+  it('read endpoints accept the key as Authorization: Bearer, and reject a wrong one', async () => {
+    for (const path of READ_PATHS) {
+      const ok = await api.get(path, { headers: { Authorization: `Bearer ${READ_KEY}` } });
+      assert.equal(ok.status, 200, path);
+      const wrong = await api.get(path, { headers: { Authorization: `Bearer ${WRONG_KEY}` } });
+      assert.equal(wrong.status, 401, path);
+      assert.ok(!wrong.text.includes(WRONG_KEY), 'the presented token must not be echoed');
+    }
+    const lowerCase = await api.get('/api/monitoring/metrics', { headers: { Authorization: `bearer ${READ_KEY}` } });
+    assert.equal(lowerCase.status, 200, 'the scheme name is case-insensitive');
+  });
+
+  it('X-API-Key wins over a bearer token, and another Authorization scheme counts as no key', async () => {
+    const both = await api.get('/api/monitoring/metrics', {
+      headers: { ...READ, Authorization: `Bearer ${WRONG_KEY}` },
+    });
+    assert.equal(both.status, 200);
+    const basic = { Authorization: `Basic ${Buffer.from(`u:${READ_KEY}`).toString('base64')}` };
+    const metrics = await api.get('/api/monitoring/metrics', { headers: basic });
+    assert.equal(metrics.status, 401);
+    assert.match(metrics.json().error.message, /Missing API key.*Bearer/);
+    assert.equal((await api.get('/api/health/check', { headers: basic })).status, 200);
+  });
+
+  it('the admin key as a bearer token only reads', async () => {
+    const bearer = { Authorization: `Bearer ${ADMIN_KEY}` };
+    assert.equal((await api.get('/api/monitoring/metrics', { headers: bearer })).status, 200);
+    assert.equal((await api.post('/api/monitoring/alerts', { action: 'test' }, { headers: bearer })).status, 403);
+  });
+
   it('the admin key also reads, in X-Admin-Key or X-API-Key', async () => {
     assert.equal((await api.get('/api/monitoring/metrics', { headers: ADMIN })).status, 200);
     assert.equal((await api.get('/api/monitoring/metrics', { headers: { 'X-API-Key': ADMIN_KEY } })).status, 200);

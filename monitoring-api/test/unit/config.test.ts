@@ -20,6 +20,13 @@ describe('environment configuration', () => {
     );
     assert.equal(config.thresholds.ERROR_RATE_THRESHOLD, 0.05);
     assert.equal(config.seed, undefined);
+    assert.equal(config.instances, 1);
+  });
+
+  it('serves several instances from one port range, or from free ports', () => {
+    assert.equal(loadConfig({ INSTANCES: '3' }).instances, 3);
+    assert.equal(loadConfig({ PORT: '0', INSTANCES: '200' }).instances, 200);
+    assert.equal(loadConfig({ PORT: '65500', INSTANCES: '36' }).instances, 36);
   });
 
   it('reads every variable', () => {
@@ -54,6 +61,10 @@ describe('environment configuration', () => {
       [{ ERROR_RATE_THRESHOLD: '5' }, /^ERROR_RATE_THRESHOLD.*0\.05 = 5%/],
       [{ ENABLE_CLOCK_CONTROL: 'maybe' }, /^ENABLE_CLOCK_CONTROL/],
       [{ METRICS_API_KEY: 'same', ADMIN_API_KEY: 'same' }, /must differ/],
+      [{ INSTANCES: '0' }, /^INSTANCES must be a whole number of instances from 1 to 200/],
+      [{ INSTANCES: '201' }, /^INSTANCES/],
+      [{ INSTANCES: '2.5' }, /^INSTANCES/],
+      [{ PORT: '65500', INSTANCES: '37' }, /^INSTANCES=37 from PORT=65500 would need ports above 65535/],
     ];
     for (const [env, message] of cases) {
       assert.throws(
