@@ -7,55 +7,71 @@ import (
 )
 
 // takeMeta removes the notices and executed requests from every answering
-// instance's frames and returns them merged: a notice every instance gave
-// once, one only some gave with the instance's name, and each request
+// instance's frames and returns them merged (MergeNotices), each request
 // line prefixed with its instance. The caller puts them on the first
 // frame of the combined answer.
 func takeMeta(answered []Result) ([]data.Notice, string) {
+	insts := make([]string, len(answered))
+	notices := make([][]data.Notice, len(answered))
+	var executed []string
+	for i, r := range answered {
+		insts[i] = r.Instance
+		for _, f := range r.Frames {
+			if f == nil || f.Meta == nil {
+				continue
+			}
+			notices[i] = append(notices[i], f.Meta.Notices...)
+			f.Meta.Notices = nil
+			executed = append(executed, PrefixLines(r.Instance, strings.Split(f.Meta.ExecutedQueryString, "\n"))...)
+			f.Meta.ExecutedQueryString = ""
+		}
+	}
+	return MergeNotices(insts, notices), strings.Join(executed, "\n")
+}
+
+// MergeNotices merges the instances' notices: one every instance gave
+// once, one only some gave with their names ("Instance a:4000: ...").
+func MergeNotices(instances []string, notices [][]data.Notice) []data.Notice {
 	type seen struct {
 		n     data.Notice
 		insts []string
 	}
 	var order []string
 	byText := map[string]*seen{}
-	var executed []string
-	for _, r := range answered {
-		for _, f := range r.Frames {
-			if f == nil || f.Meta == nil {
-				continue
+	for i, ns := range notices {
+		for _, n := range ns {
+			s, ok := byText[n.Text]
+			if !ok {
+				s = &seen{n: n}
+				byText[n.Text] = s
+				order = append(order, n.Text)
 			}
-			for _, n := range f.Meta.Notices {
-				s, ok := byText[n.Text]
-				if !ok {
-					s = &seen{n: n}
-					byText[n.Text] = s
-					order = append(order, n.Text)
-				}
-				if len(s.insts) == 0 || s.insts[len(s.insts)-1] != r.Instance {
-					s.insts = append(s.insts, r.Instance)
-				}
-			}
-			f.Meta.Notices = nil
-			if q := f.Meta.ExecutedQueryString; q != "" {
-				for _, line := range strings.Split(q, "\n") {
-					if line != "" {
-						executed = append(executed, r.Instance+" "+line)
-					}
-				}
-				f.Meta.ExecutedQueryString = ""
+			if len(s.insts) == 0 || s.insts[len(s.insts)-1] != instances[i] {
+				s.insts = append(s.insts, instances[i])
 			}
 		}
 	}
-	notices := make([]data.Notice, 0, len(order))
+	out := make([]data.Notice, 0, len(order))
 	for _, text := range order {
 		s := byText[text]
 		n := s.n
-		if len(s.insts) < len(answered) {
+		if len(s.insts) < len(instances) {
 			n.Text = "Instance " + strings.Join(s.insts, ", ") + ": " + text
 		}
-		notices = append(notices, n)
+		out = append(out, n)
 	}
-	return notices, strings.Join(executed, "\n")
+	return out
+}
+
+// PrefixLines puts the instance before each non-empty request line.
+func PrefixLines(instance string, lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, instance+" "+l)
+		}
+	}
+	return out
 }
 
 // putMeta sets merged notices (and extra ones, first) and the executed

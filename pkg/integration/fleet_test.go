@@ -136,6 +136,22 @@ func TestFleetOneInstanceStopped(t *testing.T) {
 		}
 	})
 
+	t.Run("slo: per instance, or evaluated once over the fleet's combined inputs", func(t *testing.T) {
+		per := queryAs(t, ds, nil, modelQuery(`{"queryType":"slo","sloField":"burn_rate_1h"}`, time.Hour))
+		whole := queryAs(t, ds, nil, modelQuery(`{"queryType":"slo","sloField":"burn_rate_1h","fleetView":"fleet"}`, time.Hour))
+		if per.Error != nil || whole.Error != nil {
+			t.Fatal(per.Error, whole.Error)
+		}
+		p, w := frameNamed(t, per.Frames, "slo"), frameNamed(t, whole.Frames, "slo")
+		if _, i := p.FieldByName("instance"); i < 0 || p.Rows() != 3*w.Rows() || w.Rows() == 0 {
+			t.Errorf("per instance %d rows (instance column %d), fleet %d rows", p.Rows(), i, w.Rows())
+		}
+		if _, i := w.FieldByName("instance"); i >= 0 {
+			t.Error("the fleet's objectives are not per instance")
+		}
+		requireNotice(t, whole.Frames, wantNotice)
+	})
+
 	t.Run("health check", func(t *testing.T) {
 		res, err := ds.CheckHealth(context.Background(), &backend.CheckHealthRequest{})
 		if err != nil {

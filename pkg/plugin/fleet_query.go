@@ -17,6 +17,9 @@ func (d *Datasource) runQuery(ctx context.Context, q query.Query) (data.Frames, 
 	if q.Live && (d.fleet != nil || q.FleetView == query.FleetView) {
 		return d.liveQuery(ctx, q) // fleet_live.go
 	}
+	if q.Type == query.TypeSLO && q.FleetView == query.FleetView {
+		return d.sloFleet(ctx, q) // fleet_slo.go
+	}
 	if d.fleet == nil {
 		if q.FleetView != query.FleetView {
 			return d.runner.Run(ctx, q)
@@ -89,17 +92,9 @@ func fleetView(q query.Query, answered []fleet.Result, total int) data.Frames {
 		return fleet.Uptime(answered, total, keep)
 	case query.TypeAlerts:
 		return fleet.Instances(answered) // the union: every instance's alerts, each with its instance
-	case query.TypeSLO:
-		out := fleet.Instances(answered)
-		fleet.Annotate(out, data.Notice{Severity: data.NoticeSeverityInfo, Text: sloPerInstance})
-		return out
 	}
 	return fleet.Series(answered)
 }
-
-// sloPerInstance explains the SLO fleet view.
-const sloPerInstance = "Objectives are evaluated per instance (each row names its instance): error budgets and burn rates " +
-	"come from each instance's own history and are not combined across the fleet."
 
 // oncallView: escalations of every instance's open alerts; the escalation
 // policy comes from the settings, so it is shown once.

@@ -65,13 +65,19 @@ func (r *Runner) runSLO(ctx context.Context, q Query, tr *trace) (data.Frames, e
 		}
 		results = slo.Evaluate(objs, in)
 	}
+	return sloAnswer(q, results, tr), nil
+}
+
+// sloAnswer is the frames of an slo query for its evaluated objectives
+// (slo_fleet.go evaluates a fleet's combined inputs through it too).
+func sloAnswer(q Query, results []slo.Result, tr *trace) data.Frames {
 	switch {
 	case q.SloField != "":
-		return data.Frames{knownRows(sloFieldFrame(results, q.SloField), q.SloField, tr)}, nil
+		return data.Frames{knownRows(sloFieldFrame(results, q.SloField), q.SloField, tr)}
 	case q.FromAlert:
-		return data.Frames{frames.SLOFrame(results)}, nil
+		return data.Frames{frames.SLOFrame(results)}
 	}
-	return frames.SLOFrames(results, int(min(q.MaxDataPoints, maxTrendPoints))), nil
+	return frames.SLOFrames(results, int(min(q.MaxDataPoints, maxTrendPoints)))
 }
 
 // selectObjectives applies the objective filter; a filter matching none
