@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -32,7 +31,11 @@ const (
 
 // Server is a running reference server.
 type Server struct {
-	URL      string
+	// URL is the first instance's base URL.
+	URL string
+	// URLs are every instance's base URLs in instance order (Options.Instances
+	// of them; URLs[0] == URL).
+	URLs     []string
 	APIKey   string
 	AdminKey string
 
@@ -68,6 +71,10 @@ type Options struct {
 	// means 1). A tiny speed holds the figures still while a test reads
 	// them twice.
 	ClockSpeed float64
+	// Instances served by the one process (INSTANCES; 0 means 1), each on
+	// its own free port, all sharing one workload. Faults belong to one
+	// instance (AddFaultAt); scenarios and the clock to all.
+	Instances int
 }
 
 // APIDir finds monitoring-api/ from this source file's location.
@@ -100,8 +107,6 @@ func randomKey(prefix string) string {
 	_, _ = rand.Read(b)
 	return prefix + hex.EncodeToString(b)
 }
-
-var listening = regexp.MustCompile(`listening on (http://[0-9.]+:[0-9]+)`)
 
 // Start launches the server and waits until it listens.
 func Start(opts Options) (*Server, error) {
@@ -154,6 +159,9 @@ func Start(opts Options) (*Server, error) {
 	if opts.ClockSpeed > 0 {
 		cmd.Env = append(cmd.Env, fmt.Sprintf("CLOCK_SPEED=%g", opts.ClockSpeed))
 	}
+	if opts.Instances > 1 {
+		cmd.Env = append(cmd.Env, fmt.Sprintf("INSTANCES=%d", opts.Instances))
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -164,7 +172,7 @@ func Start(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("starting the reference server: %w", err)
 	}
 	s.cmd = cmd
-	urlCh := make(chan string, 1)
+	urlCh := make(chan []string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
@@ -172,9 +180,9 @@ func Start(opts Options) (*Server, error) {
 			s.mu.Lock()
 			s.output.WriteString(line + "\n")
 			s.mu.Unlock()
-			if m := listening.FindStringSubmatch(line); m != nil {
+			if urls := listeningURLs(line, opts.Instances); urls != nil {
 				select {
-				case urlCh <- m[1]:
+				case urlCh <- urls:
 				default:
 				}
 			}
@@ -185,8 +193,8 @@ func Start(opts Options) (*Server, error) {
 		close(s.done)
 	}()
 	select {
-	case u := <-urlCh:
-		s.URL = u
+	case urls := <-urlCh:
+		s.URL, s.URLs = urls[0], urls
 		if opts.CatchUp > 0 {
 			ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 			defer cancel()
@@ -325,6 +333,10 @@ func (s *Server) ResolveAlert(ctx context.Context, id string) error {
 }
 
 func (s *Server) admin(ctx context.Context, method, path string, body, out any) error {
+	return s.adminAt(ctx, s.URL, method, path, body, out)
+}
+
+func (s *Server) adminAt(ctx context.Context, base, method, path string, body, out any) error {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -333,7 +345,7 @@ func (s *Server) admin(ctx context.Context, method, path string, body, out any) 
 		}
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, s.URL+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
 	if err != nil {
 		return err
 	}
