@@ -70,16 +70,20 @@ type Response struct {
 	hold *budgetHold
 }
 
+var acceptHeader = []string{"application/json, text/plain;q=0.9, */*;q=0.5"}
+
 // Client is safe for concurrent use; one exists per data source instance.
 type Client struct {
-	base     *url.URL
-	http     *http.Client
-	apiKey   string
-	keyID    string
-	timeout  time.Duration
-	retries  int
-	maxBytes int64
-	backoff  backoffPolicy
+	base   *url.URL
+	http   *http.Client
+	apiKey string
+	keyID  string
+	// keyHeader is the X-API-Key header value, built once.
+	keyHeader []string
+	timeout   time.Duration
+	retries   int
+	maxBytes  int64
+	backoff   backoffPolicy
 
 	// red removes both keys from any text that came from elsewhere.
 	red *redact.Redactor
@@ -158,6 +162,7 @@ func New(s *settings.Settings) (*Client, error) {
 	// the user listed) may receive it.
 	hc.CheckRedirect = c.checkRedirect
 	if s.APIKey != "" {
+		c.keyHeader = []string{s.APIKey}
 		sum := sha256.Sum256([]byte(s.APIKey))
 		c.keyID = hex.EncodeToString(sum[:8])
 	}
@@ -280,9 +285,11 @@ func (c *Client) attempt(ctx context.Context, u string, r Request) (*Response, t
 	if err != nil {
 		return nil, 0, &Error{Kind: KindTransport, Path: r.Path, Host: c.base.Host, Detail: c.redact(err.Error()), Err: err}
 	}
-	req.Header.Set("Accept", "application/json, text/plain;q=0.9, */*;q=0.5")
+	// Values built once (length = capacity, so an Add elsewhere copies
+	// rather than writes into them); keys in canonical form, as Set would.
+	req.Header["Accept"] = acceptHeader
 	if c.apiKey != "" {
-		req.Header.Set("X-API-Key", c.apiKey)
+		req.Header["X-Api-Key"] = c.keyHeader
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

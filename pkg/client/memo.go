@@ -9,8 +9,33 @@ import (
 // so the panels and viewers sharing one cached response also share one
 // parse.
 type memo struct {
-	mu      sync.Mutex
-	entries map[string]*memoEntry
+	mu sync.Mutex
+	// A response is nearly always parsed one way: the first key's entry
+	// sits here, without a map; other keys go to more.
+	firstKey string
+	first    *memoEntry
+	firstBuf memoEntry
+	more     map[string]*memoEntry
+}
+
+// entry finds or adds the entry of key; r.memo.mu is held.
+func (m *memo) entry(key string) *memoEntry {
+	switch {
+	case m.first == nil:
+		m.firstKey, m.first = key, &m.firstBuf
+		return m.first
+	case m.firstKey == key:
+		return m.first
+	}
+	if m.more == nil {
+		m.more = map[string]*memoEntry{}
+	}
+	e, ok := m.more[key]
+	if !ok {
+		e = &memoEntry{}
+		m.more[key] = e
+	}
+	return e
 }
 
 type memoEntry struct {
@@ -34,14 +59,7 @@ type cacheLink struct {
 // key. The result is shared: callers must treat it as read-only.
 func (r *Response) Parsed(key string, fn func() (any, error)) (any, error) {
 	r.memo.mu.Lock()
-	if r.memo.entries == nil {
-		r.memo.entries = map[string]*memoEntry{}
-	}
-	e, ok := r.memo.entries[key]
-	if !ok {
-		e = &memoEntry{}
-		r.memo.entries[key] = e
-	}
+	e := r.memo.entry(key)
 	r.memo.mu.Unlock()
 	e.once.Do(func() {
 		e.v, e.err = fn()
@@ -49,6 +67,9 @@ func (r *Response) Parsed(key string, fn func() (any, error)) (any, error) {
 			r.unparseable.Store(true)
 			r.cache.drop(r.cacheKey, r)
 			return
+		}
+		if r.cache == nil {
+			return // not cached (no TTL): its size counts nowhere
 		}
 		n := sizeOf(e.v) + int64(len(key)) + memoEntryOverhead
 		r.parsedBytes.Add(n)

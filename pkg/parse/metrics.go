@@ -1,12 +1,12 @@
 package parse
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unsafe"
 )
 
 // Metric is one sample of a named metric with its dimensions.
@@ -187,43 +187,48 @@ func SortMetrics(ms []Metric) {
 // MetricOrder is the order SortMetrics puts ms in, as indexes into ms:
 // a caller reading the metrics in order needs no sorted copy of them.
 func MetricOrder(ms []Metric) []int32 {
-	type keyed struct {
-		idx, rank    int32
-		name, labels string
+	type key struct {
+		rank       int32
+		start, end int32 // the canonical labels in arena
 	}
-	// The label keys share one buffer, sized first so it never moves
-	// (three allocations in all rather than several per labelled
-	// metric): sorting runs on every query.
+	// The label keys share one buffer (three allocations in all rather
+	// than several per labelled metric): sorting runs on every query. The
+	// indexes are sorted, not the keys: moving int32s needs no write
+	// barriers.
 	size := 0
 	for i := range ms {
-		size += labelsKeyLen(ms[i].Labels)
+		size += 32 * len(ms[i].Labels) // a guess: counting exactly costs a walk of every map
 	}
 	arena := make([]byte, 0, size)
-	ks := make([]keyed, len(ms))
+	keys := make([]key, len(ms))
 	var buf [8]string
 	scratch := buf[:0]
 	for i := range ms {
 		start := len(arena)
-		arena, scratch = appendLabelsKey(arena, ms[i].Labels, scratch)
-		var labels string
-		if n := len(arena) - start; n > 0 {
-			labels = unsafe.String(&arena[start], n)
+		if len(ms[i].Labels) > 0 {
+			arena, scratch = appendLabelsKey(arena, ms[i].Labels, scratch)
 		}
-		ks[i] = keyed{idx: int32(i), rank: int32(categoryRank(ms[i].Category)), name: ms[i].Name, labels: labels}
+		keys[i] = key{rank: int32(categoryRank(ms[i].Category)), start: int32(start), end: int32(len(arena))}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		if a.rank != b.rank {
-			return cmp.Compare(a.rank, b.rank)
+	order := make([]int32, len(ms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	// Ties keep the server's order (the index decides last), as a stable
+	// sort would.
+	slices.SortFunc(order, func(a, b int32) int {
+		ka, kb := &keys[a], &keys[b]
+		if ka.rank != kb.rank {
+			return cmp.Compare(ka.rank, kb.rank)
 		}
-		if a.name != b.name {
-			return strings.Compare(a.name, b.name)
+		if c := strings.Compare(ms[a].Name, ms[b].Name); c != 0 {
+			return c
 		}
-		return strings.Compare(a.labels, b.labels)
+		if c := bytes.Compare(arena[ka.start:ka.end], arena[kb.start:kb.end]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
-	order := make([]int32, len(ks))
-	for i := range ks {
-		order[i] = ks[i].idx
-	}
 	return order
 }
 
@@ -236,14 +241,6 @@ func categoryRank(c string) int {
 		}
 	}
 	return len(Categories)
-}
-
-func labelsKeyLen(l map[string]string) int {
-	n := 0
-	for k, v := range l {
-		n += len(k) + len(v) + 2
-	}
-	return n
 }
 
 // appendLabelsKey appends LabelsKey(l) to b; scratch holds the sorted keys

@@ -44,7 +44,9 @@ func (r *Redactor) field(fd *data.Field) {
 			if ck != k {
 				delete(fd.Labels, k)
 			}
-			fd.Labels[ck] = cv
+			if ck != k || cv != v { // unchanged labels cost no map write
+				fd.Labels[ck] = cv
+			}
 		}
 	}
 	if c := fd.Config; c != nil {
