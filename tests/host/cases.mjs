@@ -7,6 +7,7 @@ import YAML from 'yaml';
 
 import { alertActionCases } from './alertActionFlows.mjs';
 import { editorCases } from './editorFlows.mjs';
+import { fleetCases } from './fleetFlow.mjs';
 
 const DATASOURCE_ID = 'appmon-endpoints-datasource';
 
@@ -157,5 +158,9 @@ export async function collectCases({ dist, datasourcesFile }) {
   cases.push({ id: 'app-config', kind: 'app-config', pluginId: app.id });
   cases.push(...editorCases(app.id, cases));
   cases.push(...alertActionCases(uid));
+  // The fleet version of the system dashboard, on a data source over five instances, one stopped.
+  const fleet = await fleetCases(path.resolve(path.dirname(datasourcesFile), '..', '..'));
+  cases.push(...fleet.cases);
+  problems.push(...fleet.problems);
   return { cases, problems };
 }

@@ -24,6 +24,7 @@ import { buildHost } from './build.mjs';
 import { runActionFlow } from './alertActionFlows.mjs';
 import { collectCases } from './cases.mjs';
 import { runFlow } from './editorFlows.mjs';
+import { FLEET_SIZE, runFleetFlow } from './fleetFlow.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -43,8 +44,11 @@ function buildServer() {
   return exe;
 }
 
-/** Starts the host server and resolves with its first line: {url, plugins, pid}. */
-function startServer(exe, staticDir, grafanaVersion) {
+/**
+ * Starts the host server and resolves with its first line: {url, plugins, pid}. The fleet
+ * cases get their own server (extra: -fleet), so the other cases see one data source.
+ */
+function startServer(exe, staticDir, grafanaVersion, extra = []) {
   const child = spawn(
     exe,
     [
@@ -56,6 +60,7 @@ function startServer(exe, staticDir, grafanaVersion) {
       grafanaVersion,
       '-datasources',
       'provisioning/datasources/appmon.yaml',
+      ...extra,
     ],
     { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] }
   );
@@ -108,29 +113,37 @@ after(async () => browser?.close());
 
 for (const variant of variants) {
   describe(`host with @grafana ${GRAFANA_VERSION[variant]} packages`, () => {
-    let server;
+    const servers = {}; // main: every case without a server of its own; fleet: the fleet cases
     let context;
     let staticDir;
     const outDir = path.join(outRoot, variant);
+    const variantCases = variant === 'current' ? cases : cases.filter((c) => minimumCases.test(c.id));
     before(async () => {
       ({ outDir: staticDir } = await buildHost(variant));
       await writeFile(path.join(staticDir, casesFile), JSON.stringify({ cases }, null, 2));
       await mkdir(outDir, { recursive: true });
-      server = await startServer(buildServer(), staticDir, GRAFANA_VERSION[variant]);
+      const exe = buildServer();
+      if (variantCases.some((c) => !c.server)) {
+        servers.main = await startServer(exe, staticDir, GRAFANA_VERSION[variant]);
+      }
+      if (variantCases.some((c) => c.server === 'fleet')) {
+        servers.fleet = await startServer(exe, staticDir, GRAFANA_VERSION[variant], ['-fleet', String(FLEET_SIZE)]);
+      }
       // One context per run, so the shared modules are parsed and cached once.
       context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     });
     after(async () => {
       await context?.close();
-      await stopServer(server);
+      await Promise.all(Object.values(servers).map(stopServer));
       await rm(path.join(tmpdir(), `appmon-hostserver-${process.pid}`), { force: true });
       if (staticDir) {
         await rm(path.join(staticDir, casesFile), { force: true });
       }
     });
 
-    for (const c of variant === 'current' ? cases : cases.filter((c) => minimumCases.test(c.id))) {
-      test(c.id, { timeout: CASE_TIMEOUT_MS * (c.flow || c.actionFlow ? 4 : 1) + 10_000 }, async (t) => {
+    for (const c of variantCases) {
+      test(c.id, { timeout: CASE_TIMEOUT_MS * (c.flow || c.actionFlow || c.fleetFlow ? 4 : 1) + 10_000 }, async (t) => {
+        const server = servers[c.server ?? 'main'];
         const page = await context.newPage();
         const seen = [];
         page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
@@ -166,6 +179,7 @@ for (const variant of variants) {
           const flowErrors = c.flow ? await runFlow(c, { page, server, staticDir, outDir }) : [];
           const shot = (name) => page.screenshot({ path: path.join(outDir, `${c.id}-${name}.png`), fullPage: true });
           flowErrors.push(...(c.actionFlow ? await runActionFlow(c, { page, server, shot }) : []));
+          flowErrors.push(...(c.fleetFlow ? await runFleetFlow(c, { page, server, shot }) : []));
           const errors = [...new Set([...result.errors, ...seen, ...flowErrors])];
           for (const e of errors) {
             t.diagnostic(`FAIL ${e}`);

@@ -56,6 +56,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	sources, fleet, err := withFleet(sources) // fleet.go: -fleet
+	if err != nil {
+		return err
+	}
+	defer fleet.stop()
 
 	if *exe == "" {
 		*exe = filepath.Join(*dist, "datasource", executableName())
@@ -73,6 +78,7 @@ func run() error {
 	g := &grafana{plugin: p, sources: sources, dashboards: filepath.Join(*dist, "dashboards"), version: *grafanaVersion, appSettings: map[string]bool{}}
 	mux := http.NewServeMux()
 	g.routes(mux)
+	fleet.routes(mux)
 	serveFiles(mux, *dist, plugins, *static)
 
 	if host, _, err := net.SplitHostPort(*listen); err != nil || net.ParseIP(host) == nil || !net.ParseIP(host).IsLoopback() {

@@ -17,6 +17,7 @@ import { config } from '@grafana/runtime';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 
 import { renderAppConfig, renderAppPage } from './app';
+import { DashboardCase, renderDashboard } from './dashboard';
 import { renderConfigEditor, renderQueryEditor } from './editors';
 import { loadMeta, loadPlugin } from './loadPlugin';
 import { PanelCase, backendRows, renderPanel } from './panels';
@@ -30,6 +31,7 @@ type HostCase =
   | ({ id: string; kind: 'panel'; variables?: Record<string, string>; expectData?: boolean } & PanelCase)
   | { id: string; kind: 'config-editor'; uid: string }
   | { id: string; kind: 'query-editor'; uid: string; query: DataQuery }
+  | (DashboardCase & { variables?: Record<string, string> })
   | { id: string; kind: 'app-page'; pluginId: string; path: string }
   | { id: string; kind: 'app-config'; pluginId: string };
 
@@ -84,6 +86,10 @@ async function build(c: HostCase): Promise<React.ReactElement> {
       }
       return renderPanel(await loadPlugin<PanelPlugin>(c.pluginId, 'panel'), c);
     }
+    case 'dashboard':
+      setVariables(c.variables ?? {});
+      await dataSourceServices();
+      return renderDashboard(c);
     case 'config-editor': {
       const { plugin, srv } = await dataSourceServices();
       return renderConfigEditor(plugin, await srv.get(c.uid), c.uid);

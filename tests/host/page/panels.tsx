@@ -87,7 +87,7 @@ function withDefaults(plugin: PanelPlugin, c: PanelCase) {
   };
 }
 
-function timeRangeOf(c: PanelCase): TimeRange {
+export function timeRangeOf(c: Pick<PanelCase, 'time'>): TimeRange {
   const raw = c.time ?? { from: 'now-6h', to: 'now' };
   const at = (s: string, roundUp: boolean) =>
     s.startsWith('now') ? dateMath.toDateTime(s, { roundUp })! : dateTime(s);
@@ -113,7 +113,7 @@ async function goldenData(c: PanelCase, range: TimeRange): Promise<PanelData> {
 }
 
 /** Runs the panel's targets through the data source's query(), as the panel query runner does. */
-async function runTargets(c: PanelCase, range: TimeRange): Promise<PanelData> {
+export async function runTargets(c: PanelCase, range: TimeRange): Promise<PanelData> {
   const targets = c.targets ?? [];
   if (targets.length === 0) {
     return { state: LoadingState.Done, series: [], timeRange: range };

@@ -12,8 +12,11 @@ import {
   displayNameOverrideProcessor,
   identityOverrideProcessor,
   numberOverrideProcessor,
+  TransformerRegistryItem,
   standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
+  standardTransformers,
+  standardTransformersRegistry,
   stringOverrideProcessor,
   thresholdsOverrideProcessor,
   unitOverrideProcessor,
@@ -62,6 +65,13 @@ const FIELD_CONFIG: Array<[FieldConfigProperty, FieldConfigPropertyItem['process
 ];
 
 export function initRegistries() {
+  // Dashboards' panel transformations (e.g. labelsToFields) run with @grafana/data's own transformers.
+  // Some are exported under two names (seriesToColumns is joinByField): one entry per id.
+  standardTransformersRegistry.setInit(() =>
+    [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()].map(
+      (t) => ({ id: t.id, name: t.name, transformation: t, editor: NoEditor }) as unknown as TransformerRegistryItem
+    )
+  );
   standardEditorsRegistry.setInit(() =>
     EDITOR_IDS.map((id) => ({ id, name: id, editor: NoEditor }) as StandardEditorsRegistryItem)
   );
@@ -77,6 +87,8 @@ export function initRegistries() {
           process,
           shouldApply: () => true,
           category,
+          // As Grafana's: a display name may use ${__field.labels.instance} and the like.
+          settings: id === FieldConfigProperty.DisplayName ? { expandTemplateVars: true } : undefined,
         }) as FieldConfigPropertyItem
     )
   );

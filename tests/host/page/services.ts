@@ -2,10 +2,12 @@
 // over real HTTP: the same paths Grafana serves (/api/ds/query, /api/datasources/…).
 import { Observable, lastValueFrom } from 'rxjs';
 import {
+  DataFrame,
   DataSourceApi,
   DataSourceInstanceSettings,
   DataSourcePlugin,
   DataSourceRef,
+  Field,
   ScopedVars,
   TypedVariableModel,
 } from '@grafana/data';
@@ -111,13 +113,30 @@ export function setVariables(values: Record<string, string>) {
 
 const variablePattern = /\$(\w+)|\$\{(\w+)(?::\w+)?\}|\[\[(\w+)\]\]/g;
 
+// Grafana's field macros (${__field.labels.instance}, ${__field.name}, ${__series.name}), which
+// display names use; applyFieldOverrides passes the field in scopedVars.__dataContext.
+const fieldMacro = /\$\{__(field\.labels\.(\w+)|field\.name|series\.name)\}/g;
+
+function fieldMacros(target: string, scopedVars?: ScopedVars): string {
+  const context = scopedVars?.__dataContext?.value as { field?: Field; frame?: DataFrame } | undefined;
+  if (!context?.field) {
+    return target;
+  }
+  return target.replace(fieldMacro, (match, what: string, label?: string) => {
+    if (label !== undefined) {
+      return context.field?.labels?.[label] ?? '';
+    }
+    return what === 'field.name' ? context.field!.name : (context.frame?.name ?? '');
+  });
+}
+
 const templateSrv: TemplateSrv = {
   getVariables: () =>
     [...variables.entries()].map(
       ([name, value]) => ({ name, type: 'constant', current: { value, text: value } }) as unknown as TypedVariableModel
     ),
   replace(target?: string, scopedVars?: ScopedVars) {
-    return (target ?? '').replace(variablePattern, (match, a, b, c) => {
+    return fieldMacros(target ?? '', scopedVars).replace(variablePattern, (match, a, b, c) => {
       const name = a ?? b ?? c;
       const scoped = scopedVars?.[name]?.value;
       if (scoped !== undefined) {
