@@ -131,7 +131,9 @@ func TestDashboardMutationsAreCaught(t *testing.T) {
 		{"bad enum: AppMon fleet view", "fleet/system.json", `fleetView "fleets" is not one of`,
 			func(t *testing.T, d obj) { firstTarget(panelOf(t, d, "gauge"))["fleetView"] = "fleets" }},
 		{"misspelt Prometheus target key", "prometheus/system.json", "unexpected field 'legend'",
-			func(t *testing.T, d obj) { rename(t, firstTarget(panelOf(t, d, "timeseries")), "legendFormat", "legend") }},
+			func(t *testing.T, d obj) {
+				rename(t, firstTarget(panelOf(t, d, "timeseries")), "legendFormat", "legend")
+			}},
 		{"wrong type: Prometheus variable option as text", "prometheus/system.json", "includeAll: must be true or false",
 			func(t *testing.T, d obj) { sub(d, "templating")["list"].([]any)[1].(obj)["includeAll"] = "yes" }},
 		{"unknown panel type", "application.json", `unknown panel type "timeserie"`,
