@@ -18,11 +18,12 @@ func TestExecutableFleet(t *testing.T) {
 	requireServer(t)
 	p := startPlugin(t, buildExecutable(t))
 	g := grafanaCaller{p: p, pluginVersion: packageVersion(t, moduleRoot(t)), updated: time.Now()}
-	urls := append(fleetInstances(t, 2), stoppedInstance(t))
+	urls, key := fleetOf(t, 2)
+	urls = append(urls, stoppedInstance(t))
 	stopped := hostPort(urls[2])
 	ds := dataSource{id: 41, uid: "appmon-exe-fleet", url: urls[0],
 		jsonData:       fmt.Sprintf(`{"fleet":{"instances":[%q,%q,%q]}}`, urls[0], urls[1], urls[2]),
-		secureJSONData: map[string]string{"apiKey": target.apiKey}}
+		secureJSONData: map[string]string{"apiKey": key}}
 
 	res := g.checkHealth(t, ds)
 	want := "2 of 3 instances answered: " + stopped + " did not answer (connection refused)"
@@ -41,7 +42,7 @@ func TestExecutableFleet(t *testing.T) {
 		t.Errorf("the plugin did not stop cleanly: %v", err)
 	}
 	for name, s := range p.output.streams() {
-		if strings.Contains(s, target.apiKey) {
+		if strings.Contains(s, key) {
 			t.Errorf("the API key is in the plugin's %s", name)
 		}
 	}

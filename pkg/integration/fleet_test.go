@@ -17,9 +17,11 @@ import (
 // answering instances and a notice naming the stopped one.
 func TestFleetOneInstanceStopped(t *testing.T) {
 	requireServer(t)
-	urls := append(fleetInstances(t, 3), stoppedInstance(t))
+	urls, key := fleetOf(t, 3)
+	urls = append(urls, stoppedInstance(t))
 	stopped := hostPort(urls[3])
-	ds := newFleetDS(t, urls...)
+	ds := newFleetDS(t, key, urls...)
+	one := newDS(t, urls[0], `{"retries":0}`, key)
 	wantNotice := fmt.Sprintf("Instance %s did not answer (connection refused); showing 3 of 4 instances", stopped)
 
 	t.Run("instances view labels each instance's series", func(t *testing.T) {
@@ -43,13 +45,13 @@ func TestFleetOneInstanceStopped(t *testing.T) {
 
 	t.Run("fleet view gives one series per metric", func(t *testing.T) {
 		model := `{"queryType":"metrics","metricName":"api.requests.rate","endpoint":"overall"%s}`
-		one := queryAs(t, newDS(t, target.url, `{"retries":0}`, target.apiKey), nil, modelQuery(fmt.Sprintf(model, ""), time.Hour))
+		single := queryAs(t, one, nil, modelQuery(fmt.Sprintf(model, ""), time.Hour))
 		res := queryAs(t, ds, nil, modelQuery(fmt.Sprintf(model, `,"fleetView":"fleet"`), time.Hour))
-		if res.Error != nil || one.Error != nil {
-			t.Fatal(res.Error, one.Error)
+		if res.Error != nil || single.Error != nil {
+			t.Fatal(res.Error, single.Error)
 		}
-		if len(res.Frames) != 1 || len(one.Frames) != 1 {
-			t.Fatalf("fleet %d series, one instance %d", len(res.Frames), len(one.Frames))
+		if len(res.Frames) != 1 || len(single.Frames) != 1 {
+			t.Fatalf("fleet %d series, one instance %d", len(res.Frames), len(single.Frames))
 		}
 		v := res.Frames[0].Fields[1]
 		if v.Labels["fleet"] != "sum of instances" || v.Labels["instance"] != "" {
@@ -58,13 +60,13 @@ func TestFleetOneInstanceStopped(t *testing.T) {
 		// Past minutes are history: the three instances (one workload) sum to three times one.
 		fleetAt := pointsByTime(res.Frames[0])
 		compared := 0
-		for ts, single := range pointsByTime(one.Frames[0]) {
+		for ts, v := range pointsByTime(single.Frames[0]) {
 			sum, ok := fleetAt[ts]
-			if !ok || single == nil || time.Since(ts) < 3*time.Minute {
+			if !ok || v == nil || time.Since(ts) < 3*time.Minute {
 				continue
 			}
-			if sum == nil || math.Abs(*sum-3**single) > 1e-6*math.Max(1, *sum) {
-				t.Fatalf("at %v the fleet rate is %v, one instance %v", ts, sum, *single)
+			if sum == nil || math.Abs(*sum-3**v) > 1e-6*math.Max(1, *sum) {
+				t.Fatalf("at %v the fleet rate is %v, one instance %v", ts, sum, *v)
 			}
 			compared++
 		}
@@ -75,13 +77,13 @@ func TestFleetOneInstanceStopped(t *testing.T) {
 	})
 
 	t.Run("fleet health counts the stopped instance as not healthy", func(t *testing.T) {
-		one := queryAs(t, newDS(t, target.url, `{"retries":0}`, target.apiKey), nil, modelQuery(`{"queryType":"health","metricName":"health.status","service":""}`, time.Hour))
+		single := queryAs(t, one, nil, modelQuery(`{"queryType":"health","metricName":"health.status","service":""}`, time.Hour))
 		res := queryAs(t, ds, nil, modelQuery(`{"queryType":"health","fleetView":"fleet"}`, time.Hour))
-		if res.Error != nil || one.Error != nil {
-			t.Fatal(res.Error, one.Error)
+		if res.Error != nil || single.Error != nil {
+			t.Fatal(res.Error, single.Error)
 		}
 		healthy := 0
-		if v := one.Frames[0].Fields[1]; v.Labels["service"] == "" {
+		if v := single.Frames[0].Fields[1]; v.Labels["service"] == "" {
 			if s, _ := v.NullableFloatAt(0); s != nil && *s == 1 {
 				healthy = 3 // one workload: all three answer alike
 			}

@@ -7,14 +7,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/appmon/monitoring/pkg/internal/testserver"
 	"github.com/appmon/monitoring/pkg/plugin"
 )
 
 // forward listens on a free 127.0.0.1 port and relays every connection
-// to the reference server: one more instance of the same application
-// (one workload, as a fleet behind a load balancer shares one). It
-// returns the instance's base URL.
+// to a running reference server: one more instance of the same
+// application (one workload, as the ports of one reference API process
+// share one). It returns the instance's base URL.
 func forward(t *testing.T, to string) string {
 	t.Helper()
 	dst := strings.TrimPrefix(to, "http://")
@@ -64,24 +66,35 @@ func stoppedInstance(t *testing.T) string {
 	return "http://" + addr
 }
 
-// fleetInstances is the reference server at n base URLs.
-func fleetInstances(t *testing.T, n int) []string {
+// fleetOf is n instances of the reference API and their API key: one
+// process serving n ports (testserver Options.Instances) with
+// APPMON_INTEGRATION=1, else the running server under test at n ports
+// through relays.
+func fleetOf(t *testing.T, n int) ([]string, string) {
 	t.Helper()
-	urls := []string{target.url}
-	for len(urls) < n {
-		urls = append(urls, forward(t, target.url))
+	if target.server == nil {
+		urls := []string{target.url}
+		for len(urls) < n {
+			urls = append(urls, forward(t, target.url))
+		}
+		return urls, target.apiKey
 	}
-	return urls
+	s, err := testserver.Start(testserver.Options{Instances: n, HistoryDays: 2, CatchUp: 3 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	return s.URLs, s.APIKey
 }
 
 // newFleetDS is a data source over urls, its URL the first of them.
-func newFleetDS(t *testing.T, urls ...string) *plugin.Datasource {
+func newFleetDS(t *testing.T, key string, urls ...string) *plugin.Datasource {
 	t.Helper()
 	quoted := make([]string, len(urls))
 	for i, u := range urls {
 		quoted[i] = fmt.Sprintf("%q", u)
 	}
-	return newDS(t, urls[0], `{"retries":0,"fleet":{"instances":[`+strings.Join(quoted, ",")+`]}}`, target.apiKey)
+	return newDS(t, urls[0], `{"retries":0,"fleet":{"instances":[`+strings.Join(quoted, ",")+`]}}`, key)
 }
 
 func hostPort(u string) string { return strings.TrimPrefix(u, "http://") }
