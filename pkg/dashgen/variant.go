@@ -44,7 +44,7 @@ func (v variant) retitle(def Definition) object {
 	}
 	d["tags"] = tags
 	setObjects(d, "links", []object{
-		tagMenu("AppMon "+v.dir+" dashboards", v.tag),
+		tagMenu("AppMon "+strings.Trim(v.title, "()")+" dashboards", v.tag),
 		tagMenu("Other versions of this dashboard", def.family()),
 	})
 	return d
