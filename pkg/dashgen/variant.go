@@ -34,7 +34,8 @@ func (v variant) retitle(def Definition) object {
 	d["title"] = str(d, "title") + " " + v.title
 	d["description"] = strings.TrimSpace(str(d, "description") + " " + v.about)
 	tags := []any{v.tag}
-	for _, t := range d["tags"].([]any) {
+	defTags, _ := d["tags"].([]any)
+	for _, t := range defTags {
 		if t != "appmon" && !slices.Contains(tags, t) {
 			tags = append(tags, t)
 		}
