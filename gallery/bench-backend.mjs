@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GO = process.env.GO ?? 'go';
 
-function run(args, timeoutMs) {
+export function run(args, timeoutMs) {
   // node itself must be on PATH: the Go runner starts the reference server with it.
   const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
   return new Promise((resolve, reject) => {

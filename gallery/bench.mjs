@@ -3,6 +3,7 @@
 // alert timeline in Chromium. A part that cannot run is shown as not measured and the exit code is
 // 1; a missed goal is marked ✗.
 import { backendRows, historyRows } from './bench-backend.mjs';
+import { fleetRows } from './bench-fleet.mjs';
 import { renderRows } from './bench-render.mjs';
 
 const started = Date.now();
@@ -25,6 +26,7 @@ async function part(name, fn) {
 
 await part('slo history', historyRows);
 await part('backend', backendRows);
+await part('fleet', fleetRows);
 await part('panel render', renderRows);
 
 const columns = [

@@ -7,7 +7,9 @@
 //   - a 40-panel dashboard with 10 viewers against every panel fetching
 //     on its own (upstream requests, bytes, refresh time);
 //   - peak heap while every endpoint sends a large body, and the heap one
-//     cache TTL after the last query against the idle heap.
+//     cache TTL after the last query against the idle heap;
+//   - with -only fleet, one dashboard refresh over 100 instances against
+//     10 (fleet.go).
 //
 // It runs against the reference server (monitoring-api, started with
 // node) behind an in-process proxy that counts requests and bytes.
@@ -39,7 +41,7 @@ func main() {
 	n := flag.Int("n", 2000, "queries of each kind in the latency comparison")
 	refreshes := flag.Int("refreshes", 3, "dashboard refreshes of each kind in the fan-in comparison")
 	bodyMB := flag.Int("body-mb", 20, "size of each large body in the heap test, MB")
-	only := flag.String("only", "", "run one part: query, fan-in or heap")
+	only := flag.String("only", "", "run one part: query, fan-in, heap or fleet (fleet runs only when asked for)")
 	flag.Parse()
 
 	out := json.NewEncoder(os.Stdout)
@@ -68,6 +70,7 @@ func main() {
 		{"query", func() []Row { return queryRows(srv, *n) }},
 		{"fan-in", func() []Row { return fanInRows(srv, proxy, *refreshes) }},
 		{"heap", func() []Row { return heapRows(srv, *bodyMB) }},
+		{"fleet", func() []Row { return fleetRows(*only == "fleet", *refreshes) }},
 	}
 	for _, p := range parts {
 		if *only != "" && *only != p.name {
