@@ -41,8 +41,8 @@ func TestLabelSetsAreShared(t *testing.T) {
 	}
 }
 
-// The labels keep their own copy of the text: a body reused for the next
-// answer (a pooled buffer) cannot change a parsed document.
+// Label maps keep their own copy of the text: they outlive the body in
+// the shared table, and must not pin it or change with it.
 func TestLabelsDoNotPinTheBody(t *testing.T) {
 	body := []byte(`{"metrics":[{"name":"a","labels":{"pinned":"not-pinned-1"}}]}`)
 	d, ok := fastMetricsDoc(body)

@@ -35,8 +35,10 @@ type Metrics struct {
 }
 
 // ParseMetrics reads a metrics body in whichever format it is in. A JSON
-// body in the contract's exact shape is decoded directly; any other JSON
-// shape is read by the generic reader (genericMetrics), which also tells a
+// body in the contract's exact shape is decoded directly, its strings
+// sharing body's memory (so body must not change while the result is in
+// use; the client's response bodies never do); any other JSON shape is
+// read by the generic reader (genericMetrics), which also tells a
 // Datadog payload ("series") apart.
 func ParseMetrics(contentType string, body []byte) (Metrics, error) {
 	b := trimBody(body)

@@ -9,13 +9,15 @@ import (
 
 // fastMetricsDoc decodes a metrics body in the contract's exact shape
 // without reflection: what json.Unmarshal into metricsAnyDoc would give,
-// with every string in one shared allocation. It runs on every uncached
-// query. Anything outside the plain shape (another key, a repeated key, an
-// escape in a string, a value of another type, a syntax error) returns
-// false, and the tolerant reader takes the body as before.
+// in one pass. It runs on every uncached query. Anything outside the
+// plain shape (another key, a repeated key, an escape in a string, a
+// value of another type, a syntax error) returns false, and the tolerant
+// reader takes the body as before.
 //
-// Two passes: the first checks the shape and sizes the metrics and the
-// strings, the second fills them.
+// Strings are not copied: they share the body's memory (a string without
+// escapes is its bytes), which the body must therefore keep; label maps
+// are the exception (see labels_intern.go). The list and the values are
+// sized by counting "name" keys.
 func fastMetricsDoc(b []byte) (metricsAnyDoc, bool) {
 	d, _, ok := fastMetricsDocTally(b)
 	return d, ok
@@ -24,37 +26,34 @@ func fastMetricsDoc(b []byte) (metricsAnyDoc, bool) {
 // fastMetricsDocTally also returns what tallyKeys(b) would, counted on
 // the way rather than in a third pass over the body.
 func fastMetricsDocTally(b []byte) (metricsAnyDoc, keyTally, bool) {
-	sizer := fastMetrics{b: b}
-	if !sizer.doc() {
-		return metricsAnyDoc{}, keyTally{}, false
-	}
-	f := fastMetrics{b: b, fill: true,
-		arena:   make([]byte, 0, sizer.strBytes),
-		metrics: make([]metricJSON, 0, sizer.count),
-		values:  make([]float64, 0, sizer.numbers)}
+	// Every metric has a name key, so this is room enough for a body the
+	// reader takes whole; a metric without a name only makes a list grow.
+	n := bytes.Count(b, nameKey)
+	f := fastMetrics{b: b, metrics: make([]metricJSON, 0, n), values: make([]float64, 0, n)}
 	if !f.doc() {
 		return metricsAnyDoc{}, keyTally{}, false
 	}
 	f.d.Metrics = &f.metrics
-	return f.d, sizer.tally, true
+	return f.d, f.tally, true
 }
 
-type fastMetrics struct {
-	b    []byte
-	i    int
-	fill bool // second pass: store values
+var nameKey = []byte(`"name"`)
 
-	strBytes, count, numbers int // sizes found by the first pass
+type fastMetrics struct {
+	b []byte
+	i int
+
 	// tally counts as tallyKeys does: a quote right before a colon is a
 	// key, null when the value after it starts with n. In a body this
 	// decoder takes, quotes only delimit strings, so that is a key's
 	// closing quote or an opening quote before a colon in the text.
 	tally keyTally
 
-	arena   []byte // every string's bytes; capacity fixed, never moved
 	metrics []metricJSON
-	values  []float64 // every value; capacity fixed, so pointers stay valid
-	d       metricsAnyDoc
+	// values holds every value; should it grow, the pointers already
+	// handed out keep the old array, which nothing writes any more.
+	values []float64
+	d      metricsAnyDoc
 }
 
 const (
@@ -100,10 +99,7 @@ func (f *fastMetrics) metricList() bool {
 		if !f.metric(&m) {
 			return false
 		}
-		f.count++
-		if f.fill {
-			f.metrics = append(f.metrics, m)
-		}
+		f.metrics = append(f.metrics, m)
 		f.ws()
 		switch {
 		case f.byte(','):
@@ -138,11 +134,9 @@ func (f *fastMetrics) metric(m *metricJSON) bool {
 	})
 }
 
-// labels reads a label object of strings. The first pass only checks
-// it; the second takes the shared map of an identical object seen before
-// (labels_intern.go), or makes one. Label strings live in that map, not in
-// the document's arena, which the first pass therefore does not size for
-// them.
+// labels reads a label object of strings and takes the shared map of an
+// identical object seen before (labels_intern.go), or makes one. Label
+// strings live in that map, not in the document's arena.
 func (f *fastMetrics) labels(out *map[string]string) bool {
 	f.ws()
 	start := f.i
@@ -150,14 +144,14 @@ func (f *fastMetrics) labels(out *map[string]string) bool {
 	spans := buf[:0]
 	ok := f.object(func(key []byte) bool {
 		v, ok := f.rawString()
-		if ok && f.fill {
+		if ok {
 			k0, v0 := f.offset(key)-start, f.offset(v)-start
 			spans = append(spans, labelSpan{k0, k0 + len(key), v0, v0 + len(v)})
 		}
 		return ok
 	})
-	if !ok || !f.fill {
-		return ok
+	if !ok {
+		return false
 	}
 	raw := f.b[start:f.i]
 	if l, known := labelSets.lookup(raw); known {
@@ -221,23 +215,16 @@ func (f *fastMetrics) str(out *string) bool {
 	if !ok {
 		return false
 	}
-	if f.fill {
-		*out = f.keep(s)
-	} else {
-		f.strBytes += len(s)
-	}
+	*out = f.keep(s)
 	return true
 }
 
-// keep copies s into the arena and returns it as a string sharing the
-// arena (its capacity was sized by the first pass, so it never moves).
+// keep is s as a string sharing the body's memory.
 func (f *fastMetrics) keep(s []byte) string {
 	if len(s) == 0 {
 		return ""
 	}
-	start := len(f.arena)
-	f.arena = append(f.arena, s...)
-	return unsafe.String(&f.arena[start], len(s))
+	return unsafe.String(&s[0], len(s))
 }
 
 // rawString reads a string without escapes or control characters, in
@@ -306,10 +293,6 @@ func (f *fastMetrics) number(n *Number) bool {
 		n.V = nil
 		return true
 	}
-	if !f.fill {
-		f.numbers++
-		return true
-	}
 	// As Number.UnmarshalJSON, but the value lives in the shared slab.
 	v, err := jsonNumber(raw)
 	if err != nil {
@@ -326,10 +309,7 @@ func (f *fastMetrics) time(t *Time) bool {
 	if !ok {
 		return false
 	}
-	if f.fill {
-		return t.UnmarshalJSON(raw) == nil
-	}
-	return true
+	return t.UnmarshalJSON(raw) == nil
 }
 
 // scalar reads a string, a number or null and returns its raw bytes.
