@@ -120,8 +120,9 @@ func combineSeries(frames []*data.Frame, insts []string, n int) data.Frames {
 		}
 		agg := AggregationOf(metricName(proto, pf), unitOf(pf))
 		vals := make([]*float64, len(rowsOf[0]))
+		known := make([]float64, 0, len(frames))
 		for k := range vals {
-			known := make([]float64, 0, len(frames))
+			known = known[:0]
 			for m, f := range frames {
 				if i := rowsOf[m][k]; i >= 0 {
 					if v, ok := f.Fields[j].NullableFloatAt(i); ok == nil && v != nil {
@@ -203,16 +204,21 @@ func alignRows(frames []*data.Frame, ti int) ([]time.Time, [][]int) {
 		}
 		return nil, rowsOf
 	}
+	// Each time read once: reading a field boxes the value.
+	timesOf := make([][]time.Time, len(frames))
 	single := true
 	var newest time.Time
-	for _, f := range frames {
-		if f.Rows() > 1 {
-			single = false
-		}
-		for i := 0; i < f.Rows(); i++ {
-			if t := timeAt(f.Fields[ti], i); t.After(newest) {
-				newest = t
+	for m, f := range frames {
+		ts := make([]time.Time, f.Rows())
+		for i := range ts {
+			ts[i] = timeAt(f.Fields[ti], i)
+			if ts[i].After(newest) {
+				newest = ts[i]
 			}
+		}
+		timesOf[m] = ts
+		if len(ts) > 1 {
+			single = false
 		}
 	}
 	if single {
@@ -221,12 +227,12 @@ func alignRows(frames []*data.Frame, ti int) ([]time.Time, [][]int) {
 		}
 		return []time.Time{newest}, rowsOf
 	}
-	step := stepOf(frames, ti)
+	step := stepOf(frames, ti, timesOf)
 	index := map[int64]int{}
 	var buckets []int64
-	for _, f := range frames {
-		for i := 0; i < f.Rows(); i++ {
-			b := bucket(timeAt(f.Fields[ti], i), step)
+	for _, ts := range timesOf {
+		for _, t := range ts {
+			b := bucket(t, step)
 			if _, ok := index[b]; !ok {
 				index[b] = 0
 				buckets = append(buckets, b)
@@ -239,13 +245,13 @@ func alignRows(frames []*data.Frame, ti int) ([]time.Time, [][]int) {
 		index[b] = k
 		times[k] = time.Unix(0, b).UTC()
 	}
-	for m, f := range frames {
+	for m, ts := range timesOf {
 		rows := make([]int, len(buckets))
 		for k := range rows {
 			rows[k] = -1
 		}
-		for i := 0; i < f.Rows(); i++ {
-			rows[index[bucket(timeAt(f.Fields[ti], i), step)]] = i // the last point of a bucket wins
+		for i, t := range ts {
+			rows[index[bucket(t, step)]] = i // the last point of a bucket wins
 		}
 		rowsOf[m] = rows
 	}
@@ -266,16 +272,17 @@ func timeAt(f *data.Field, i int) time.Time {
 
 // stepOf is the series' interval (field config) or the smallest gap
 // between two of its points.
-func stepOf(frames []*data.Frame, ti int) time.Duration {
+func stepOf(frames []*data.Frame, ti int, timesOf [][]time.Time) time.Duration {
 	var step time.Duration
-	for _, f := range frames {
+	for m, f := range frames {
 		for j, fd := range f.Fields {
 			if j != ti && fd.Config != nil && fd.Config.Interval > 0 {
 				return time.Duration(fd.Config.Interval * float64(time.Millisecond))
 			}
 		}
-		for i := 1; i < f.Rows(); i++ {
-			if d := timeAt(f.Fields[ti], i).Sub(timeAt(f.Fields[ti], i-1)); d > 0 && (step == 0 || d < step) {
+		ts := timesOf[m]
+		for i := 1; i < len(ts); i++ {
+			if d := ts[i].Sub(ts[i-1]); d > 0 && (step == 0 || d < step) {
 				step = d
 			}
 		}
