@@ -57,6 +57,9 @@ func (d *Datasource) checkFleetHealth(ctx context.Context, req *backend.CheckHea
 	if len(failures) > 0 {
 		head += ": " + strings.Join(failures, "; ")
 	}
+	if n := d.fleet.notice(); n != "" {
+		head += " (" + n + ")" // DNS served its last good answer
+	}
 	if len(answered) == 0 {
 		body, _ := json.Marshal(fleetHealthDetails{HealthDetails: HealthDetails{Level: levelError, VerboseMessage: head}, Instances: instances})
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: shorten(head), JSONDetails: body}, nil
