@@ -44,6 +44,9 @@ func (d *Datasource) runQuery(ctx context.Context, q query.Query) (data.Frames, 
 		return members[i].runner.Run(ctx, mq)
 	})
 	answered, failed := fleet.Split(results)
+	for _, r := range failed {
+		d.log(ctx).Debug("instance failed", "refId", q.RefID, "instance", r.Instance, "error", r.Err.Error())
+	}
 	if len(answered) == 0 {
 		if len(failed) == 0 {
 			return nil, listError(errNoInstances)
