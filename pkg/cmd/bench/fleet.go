@@ -154,7 +154,7 @@ func refreshFleet(urls []string, key string, panels []fleetPanel) fleetRefresh {
 }
 
 // runFleetPanel sends one panel's targets and counts failed targets and
-// warnings (an instance that did not answer).
+// instance notices (an instance that did not answer, or answered wrong).
 func runFleetPanel(ds *plugin.Datasource, p fleetPanel) (errs, notices int) {
 	now := time.Now()
 	var queries []backend.DataQuery
@@ -181,7 +181,7 @@ func runFleetPanel(ds *plugin.Datasource, p fleetPanel) (errs, notices int) {
 		for _, f := range r.Frames {
 			if f.Meta != nil {
 				for _, n := range f.Meta.Notices {
-					if strings.Contains(n.Text, "did not answer") {
+					if strings.HasPrefix(n.Text, "Instance ") {
 						notices++
 					}
 				}
