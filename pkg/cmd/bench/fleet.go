@@ -181,7 +181,7 @@ func runFleetPanel(ds *plugin.Datasource, p fleetPanel) (errs, notices int) {
 		for _, f := range r.Frames {
 			if f.Meta != nil {
 				for _, n := range f.Meta.Notices {
-					if strings.HasPrefix(n.Text, "Instance ") {
+					if strings.HasPrefix(n.Text, "Instance ") && strings.Contains(n.Text, "; showing ") {
 						notices++
 					}
 				}
