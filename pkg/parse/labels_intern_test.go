@@ -82,3 +82,23 @@ func TestLabelTableBounds(t *testing.T) {
 		t.Error("a repeated label key was accepted")
 	}
 }
+
+// The decoded list goes back to a pool after each body: a document read
+// earlier does not change when later bodies reuse it.
+func TestParsedMetricsSurviveTheNextBody(t *testing.T) {
+	a := []byte(`{"metrics":[{"name":"first","value":1,"unit":"ms","labels":{"k":"a"}},{"name":"second","value":2}]}`)
+	m, err := ParseMetrics("application/json", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%+v", m)
+	for i := range 50 {
+		b := fmt.Sprintf(`{"metrics":[{"name":"other%d","value":%d,"unit":"s","labels":{"k":"b"}},{"name":"x","value":3},{"name":"y"}]}`, i, i)
+		if _, err := ParseMetrics("application/json", []byte(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := fmt.Sprintf("%+v", m); got != want || *m.Metrics[0].Value != 1 || m.Metrics[1].Name != "second" {
+		t.Errorf("an earlier document changed:\n got %s\nwant %s", got, want)
+	}
+}

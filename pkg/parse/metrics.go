@@ -88,7 +88,9 @@ func jsonMetricsBody(b []byte) (Metrics, error) {
 	// the same checks and conversion as the exact reader below.
 	if t := trimBody(b); len(t) > 0 && t[0] == '{' {
 		if d, tally, ok := fastMetricsDocTally(t); ok {
-			if m, ok := exactMetrics(d, tally); ok {
+			m, ok := exactMetrics(d, tally)
+			releaseMetricList(d.Metrics)
+			if ok {
 				return m, nil
 			}
 		}

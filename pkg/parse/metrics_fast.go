@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"encoding/binary"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -29,12 +30,38 @@ func fastMetricsDocTally(b []byte) (metricsAnyDoc, keyTally, bool) {
 	// Every metric is an object, so this is room enough (counting one
 	// byte is a vector instruction; counting a word is not).
 	n := bytes.Count(b, openBrace)
-	f := fastMetrics{b: b, metrics: make([]metricJSON, 0, n), values: make([]float64, 0, n)}
-	if !f.doc() {
+	list := metricLists.Get().(*[]metricJSON)
+	if cap(*list) < n {
+		*list = make([]metricJSON, 0, n)
+	}
+	f := fastMetrics{b: b, metrics: (*list)[:0], values: make([]float64, 0, n)}
+	ok := f.doc()
+	*list = f.metrics
+	if !ok {
+		releaseMetricList(list)
 		return metricsAnyDoc{}, keyTally{}, false
 	}
-	f.d.Metrics = &f.metrics
+	f.d.Metrics = list
 	return f.d, f.tally, true
+}
+
+// The decoded list is only a step: exactMetrics copies out what it keeps
+// (the strings share the body, the values their own slab), so the list
+// goes back to a pool for the next body rather than to the collector.
+var metricLists = sync.Pool{New: func() any { return new([]metricJSON) }}
+
+// maxPooledMetrics keeps an unusually large list from being held.
+const maxPooledMetrics = 4096
+
+// releaseMetricList returns a list from fastMetricsDocTally; nothing may
+// use it afterwards.
+func releaseMetricList(list *[]metricJSON) {
+	if list == nil || cap(*list) > maxPooledMetrics {
+		return
+	}
+	clear(*list) // no body, map or value kept alive by the pool
+	*list = (*list)[:0]
+	metricLists.Put(list)
 }
 
 var openBrace = []byte{'{'}
