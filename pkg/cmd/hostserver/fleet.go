@@ -18,12 +18,14 @@ const fleetUID = "appmon-fleet"
 
 // hostFleet is the instances of the fleet data source: the application at
 // its URL and on further ports relayed to it (instances of one application
-// behind a load balancer share one workload), and a stopped instance.
+// behind a load balancer share one workload), and a stopped instance: a
+// port reserved but not listening, so connections to it are refused.
 type hostFleet struct {
 	Answering []string `json:"answering"` // host:port, as the instance label names them
 	Stopped   []string `json:"stopped"`
 
 	listeners []net.Listener
+	release   func() // frees the stopped instance's port
 }
 
 // withFleet adds the fleet data source to the provisioned ones when -fleet
@@ -55,11 +57,12 @@ func withFleet(sources []dataSource) ([]dataSource, *hostFleet, error) {
 		urls = append(urls, app.Scheme+"://"+l.Addr().String()+app.Path)
 		f.Answering = append(f.Answering, l.Addr().String())
 	}
-	stopped, err := unusedAddress()
+	stopped, release, err := reserveStopped() // fleet_stopped.go
 	if err != nil {
 		f.stop()
 		return nil, nil, err
 	}
+	f.release = release
 	urls = append(urls, app.Scheme+"://"+stopped+app.Path)
 	f.Stopped = []string{stopped}
 
@@ -70,16 +73,6 @@ func withFleet(sources []dataSource) ([]dataSource, *hostFleet, error) {
 	ds.JSONData["fleet"] = map[string]any{"instances": urls}
 	ds.SecureJSONData = maps.Clone(base.SecureJSONData)
 	return append(sources, ds), f, nil
-}
-
-// unusedAddress is a loopback address nothing listens on: a stopped instance.
-func unusedAddress() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	addr := l.Addr().String()
-	return addr, l.Close()
 }
 
 // relay forwards every connection on l to the application at host.
@@ -118,5 +111,8 @@ func (f *hostFleet) routes(mux *http.ServeMux) {
 func (f *hostFleet) stop() {
 	for _, l := range f.listeners {
 		_ = l.Close()
+	}
+	if f.release != nil {
+		f.release()
 	}
 }
