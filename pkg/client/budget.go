@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -17,6 +18,14 @@ import (
 type byteBudget struct {
 	total int64
 	sem   *semaphore.Weighted
+
+	// unread are the holds given out, oldest first, each to be given back
+	// at its deadline at the latest; one timer serves them all, armed
+	// while any is waiting (a timer per response cost more than the rest
+	// of receiving it).
+	mu     sync.Mutex
+	unread []*budgetHold
+	timer  *time.Timer
 }
 
 func newByteBudget(total int64) *byteBudget {
@@ -58,9 +67,10 @@ func (b *byteBudget) fits(n int64) bool { return n <= b.total }
 // response collected, or unreadHold after the fetch (a caller that holds
 // a body while waiting for more budget must not stall the others).
 type budgetHold struct {
-	b    *byteBudget
-	n    int64
-	once sync.Once
+	b        *byteBudget
+	n        int64
+	once     sync.Once
+	deadline time.Time
 }
 
 func (b *byteBudget) hold(n int64) *budgetHold { return &budgetHold{b: b, n: n} }
@@ -82,7 +92,42 @@ func (h *budgetHold) attach(resp *Response) {
 const unreadHold = time.Second
 
 func (h *budgetHold) releaseAfter(d time.Duration) {
-	if h != nil && h.n > 0 {
-		time.AfterFunc(d, h.release)
+	if h == nil || h.n <= 0 {
+		return
+	}
+	b := h.b
+	h.deadline = time.Now().Add(d)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.unread = append(b.unread, h)
+	if len(b.unread) > 1 {
+		return // the timer is armed for an earlier deadline
+	}
+	if b.timer == nil {
+		b.timer = time.AfterFunc(d, b.releaseDue)
+	} else {
+		b.timer.Reset(d)
+	}
+}
+
+// releaseDue gives back every hold whose deadline has come (they come in
+// deadline order) and arms the timer for the next.
+func (b *byteBudget) releaseDue() {
+	now := time.Now()
+	b.mu.Lock()
+	n := 0
+	for n < len(b.unread) && !b.unread[n].deadline.After(now) {
+		n++
+	}
+	due := slices.Clone(b.unread[:n])
+	rest := copy(b.unread, b.unread[n:])
+	clear(b.unread[rest:])
+	b.unread = b.unread[:rest]
+	if rest > 0 {
+		b.timer.Reset(b.unread[0].deadline.Sub(now))
+	}
+	b.mu.Unlock()
+	for _, h := range due {
+		h.release()
 	}
 }

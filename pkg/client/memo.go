@@ -68,6 +68,9 @@ func (r *Response) Parsed(key string, fn func() (any, error)) (any, error) {
 			r.cache.drop(r.cacheKey, r)
 			return
 		}
+		// Read into a document: the body's share of the in-flight budget
+		// goes back (see budgetHold).
+		r.hold.release()
 		if r.cache == nil {
 			return // not cached (no TTL): its size counts nowhere
 		}
