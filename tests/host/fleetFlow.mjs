@@ -1,8 +1,9 @@
 // A fleet dashboard over five instances of the application with one stopped: the generated
-// fleet version of the system dashboard (dashboards/fleet/system.json) on the data source
-// the host server provisions with -fleet 5 (pkg/cmd/hostserver/fleet.go). The page must show
-// every answering instance's series and none of the stopped one, a notice naming the stopped
-// instance in the panel header, and a fleet health of "4 of 5 healthy".
+// fleet version of the system dashboard (dashboards/fleet/system.json) on the data source the
+// host server provisions with -fleet 5 (pkg/cmd/hostserver/fleet.go: four instances of the
+// reference API and a port that refuses connections). The page must show every answering
+// instance's series and none of the stopped one, a notice naming the stopped instance in the
+// panel header, and a fleet health of "4 of 5 healthy".
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 

@@ -3,98 +3,69 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
-	"io"
 	"maps"
-	"net"
 	"net/http"
 	"net/url"
 )
 
 var fleetSize = flag.Int("fleet", 0, "also provision the data source "+fleetUID+
-	" over this many instances of the application, the last one stopped (a port nothing listens on), for the fleet cases of tests/host")
+	" over this many instances of the reference API, the last one stopped (a port nothing listens on), for the fleet cases of tests/host")
 
 const fleetUID = "appmon-fleet"
 
-// hostFleet is the instances of the fleet data source: the application at
-// its URL and on further ports relayed to it (instances of one application
-// behind a load balancer share one workload), and a stopped instance: a
-// port reserved but not listening, so connections to it are refused.
+// apiInstances is how many instances the reference API serves: all but
+// the stopped one of the fleet (one process, one port each, one workload).
+func apiInstances() int {
+	return max(1, *fleetSize-1)
+}
+
+// hostFleet is the instances of the fleet data source: the reference API's
+// instances, and a stopped one whose port is reserved but not listening,
+// so connections to it are refused.
 type hostFleet struct {
 	Answering []string `json:"answering"` // host:port, as the instance label names them
 	Stopped   []string `json:"stopped"`
 
-	listeners []net.Listener
-	release   func() // frees the stopped instance's port
+	release func() // frees the stopped instance's port
 }
 
 // withFleet adds the fleet data source to the provisioned ones when -fleet
-// asks for it; the fleet's instances serve the first data source's
-// application with its keys.
-func withFleet(sources []dataSource) ([]dataSource, *hostFleet, error) {
+// asks for it: instances are the reference API's base URLs (the first
+// data source's application, read with its keys) and a stopped instance.
+func withFleet(sources []dataSource, instances []string) ([]dataSource, *hostFleet, error) {
 	f := &hostFleet{}
 	if *fleetSize == 0 {
 		return sources, f, nil
 	}
-	if *fleetSize < 2 {
-		return nil, nil, errors.New("-fleet: give at least 2 instances (the last one is stopped)")
+	if *fleetSize < 2 || len(instances) != *fleetSize-1 {
+		return nil, nil, errors.New("-fleet: the reference API started by the host serves the fleet (give at least 2 instances and no -api-url)")
 	}
-	base := sources[0]
-	app, err := url.Parse(base.URL)
-	if err != nil || app.Host == "" {
-		return nil, nil, fmt.Errorf("-fleet: the data source URL %q has no host", base.URL)
-	}
-	urls := []string{base.URL}
-	f.Answering = []string{app.Host}
-	for len(urls) < *fleetSize-1 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			f.stop()
-			return nil, nil, err
+	urls := make([]string, 0, *fleetSize)
+	for _, raw := range instances {
+		u, err := url.Parse(raw)
+		if err != nil || u.Host == "" {
+			return nil, nil, errors.New("-fleet: instance URL " + raw + " has no host")
 		}
-		f.listeners = append(f.listeners, l)
-		f.relay(l, app.Host)
-		urls = append(urls, app.Scheme+"://"+l.Addr().String()+app.Path)
-		f.Answering = append(f.Answering, l.Addr().String())
+		urls = append(urls, raw)
+		f.Answering = append(f.Answering, u.Host)
 	}
 	stopped, release, err := reserveStopped() // fleet_stopped.go
 	if err != nil {
-		f.stop()
 		return nil, nil, err
 	}
 	f.release = release
-	urls = append(urls, app.Scheme+"://"+stopped+app.Path)
+	urls = append(urls, "http://"+stopped)
 	f.Stopped = []string{stopped}
 
+	base := sources[0]
 	ds := base
 	ds.ID = int64(len(sources) + 1)
 	ds.UID, ds.Name, ds.IsDefault = fleetUID, base.Name+" fleet", false
+	ds.URL = urls[0]
 	ds.JSONData = maps.Clone(base.JSONData)
 	ds.JSONData["fleet"] = map[string]any{"instances": urls}
 	ds.SecureJSONData = maps.Clone(base.SecureJSONData)
 	return append(sources, ds), f, nil
-}
-
-// relay forwards every connection on l to the application at host.
-func (f *hostFleet) relay(l net.Listener, host string) {
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				up, err := net.Dial("tcp", host)
-				if err != nil {
-					return
-				}
-				defer up.Close()
-				go func() { _, _ = io.Copy(up, c); _ = up.(*net.TCPConn).CloseWrite() }()
-				_, _ = io.Copy(c, up)
-			}()
-		}
-	}()
 }
 
 // routes adds GET /host/fleet (outside Grafana's API, never called by
@@ -109,9 +80,6 @@ func (f *hostFleet) routes(mux *http.ServeMux) {
 }
 
 func (f *hostFleet) stop() {
-	for _, l := range f.listeners {
-		_ = l.Close()
-	}
 	if f.release != nil {
 		f.release()
 	}

@@ -2,26 +2,30 @@ package main
 
 import (
 	"errors"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"strings"
+	"slices"
 	"syscall"
 	"testing"
 )
 
-func TestFleetRelaysToTheApplicationAndStopsOne(t *testing.T) {
-	app := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, "app "+r.URL.Path)
-	}))
-	defer app.Close()
+func TestFleetOverTheAPIInstancesWithOneStopped(t *testing.T) {
+	var instances []string
+	for range 4 {
+		app := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+		defer app.Close()
+		instances = append(instances, app.URL)
+	}
 	defer func(n int) { *fleetSize = n }(*fleetSize)
 	*fleetSize = 5
+	if apiInstances() != 4 {
+		t.Fatalf("the reference API would serve %d instances, want 4", apiInstances())
+	}
 
-	base := dataSource{ID: 1, UID: "appmon", Name: "AppMon", URL: app.URL, IsDefault: true,
+	base := dataSource{ID: 1, UID: "appmon", Name: "AppMon", URL: instances[0], IsDefault: true,
 		JSONData: map[string]any{"retries": 0}, SecureJSONData: map[string]string{"apiKey": "k-123456"}}
-	sources, fleet, err := withFleet([]dataSource{base})
+	sources, fleet, err := withFleet([]dataSource{base}, instances)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,19 +39,16 @@ func TestFleetRelaysToTheApplicationAndStopsOne(t *testing.T) {
 		t.Errorf("fleet data source %+v", ds)
 	}
 	urls := ds.JSONData["fleet"].(map[string]any)["instances"].([]string)
-	if len(urls) != 5 || len(fleet.Answering) != 4 || len(fleet.Stopped) != 1 || urls[0] != app.URL {
-		t.Fatalf("instances %v, answering %v, stopped %v", urls, fleet.Answering, fleet.Stopped)
+	if len(urls) != 5 || !slices.Equal(urls[:4], instances) || urls[4] != "http://"+fleet.Stopped[0] {
+		t.Fatalf("instances %v, stopped %v", urls, fleet.Stopped)
 	}
-	for i, u := range urls[:4] {
-		res, err := http.Get(u + "/api/health/check")
-		if err != nil {
-			t.Fatalf("instance %d (%s): %v", i, u, err)
+	for i, u := range instances {
+		if "http://"+fleet.Answering[i] != u {
+			t.Errorf("answering %v, want the hosts of %v", fleet.Answering, instances)
 		}
-		body, _ := io.ReadAll(res.Body)
-		_ = res.Body.Close()
-		if string(body) != "app /api/health/check" || !strings.HasSuffix(u, fleet.Answering[i]) {
-			t.Errorf("instance %d (%s) answered %q", i, u, body)
-		}
+	}
+	if _, _, err := withFleet([]dataSource{base}, nil); err == nil {
+		t.Error("a fleet without the reference API's instances (-api-url) was accepted")
 	}
 
 	// The stopped instance refuses connections, and its port cannot be taken by another server.
@@ -61,7 +62,7 @@ func TestFleetRelaysToTheApplicationAndStopsOne(t *testing.T) {
 }
 
 func TestNoFleetWithoutTheFlag(t *testing.T) {
-	sources, fleet, err := withFleet([]dataSource{{UID: "appmon", URL: "http://127.0.0.1:1"}})
+	sources, fleet, err := withFleet([]dataSource{{UID: "appmon", URL: "http://127.0.0.1:1"}}, nil)
 	if err != nil || len(sources) != 1 || len(fleet.Answering) != 0 {
 		t.Fatalf("%v %v %v", sources, fleet, err)
 	}

@@ -44,19 +44,21 @@ func run() error {
 
 	// Grafana expands ${VAR} in provisioning files from its environment.
 	env := map[string]string{"APPMON_API_URL": *apiURL, "APPMON_METRICS_API_KEY": os.Getenv("APPMON_METRICS_API_KEY"), "APPMON_ADMIN_API_KEY": os.Getenv("APPMON_ADMIN_API_KEY")}
+	var instances []string // the reference API's instances, for -fleet (fleet.go)
 	if *apiURL == "" {
-		api, err := testserver.Start(testserver.Options{HistoryDays: 30, CatchUp: 3 * time.Minute})
+		api, err := testserver.Start(testserver.Options{HistoryDays: 30, CatchUp: 3 * time.Minute, Instances: apiInstances()})
 		if err != nil {
 			return fmt.Errorf("starting the reference monitoring API: %w", err)
 		}
 		defer api.Stop()
 		env = map[string]string{"APPMON_API_URL": api.URL, "APPMON_METRICS_API_KEY": api.APIKey, "APPMON_ADMIN_API_KEY": api.AdminKey}
+		instances = api.URLs
 	}
 	sources, err := readDataSources(*provisioning, env)
 	if err != nil {
 		return err
 	}
-	sources, fleet, err := withFleet(sources) // fleet.go: -fleet
+	sources, fleet, err := withFleet(sources, instances) // fleet.go: -fleet
 	if err != nil {
 		return err
 	}
