@@ -50,7 +50,16 @@ export async function fleetCases(repo) {
     time: dash.time,
     variables,
   };
-  return { cases: [kase], problems: [] };
+  // The data source's settings page: the list of instances, and "Save & test" warning about the stopped one.
+  const editor = {
+    id: 'fleet-config-editor',
+    kind: 'config-editor',
+    server: 'fleet',
+    fleetFlow: true,
+    uid: FLEET_UID,
+    expectHealth: 'warning',
+  };
+  return { cases: [kase, editor], problems: [] };
 }
 
 const panelSelector = (title) => `[data-testid="host-dashboard-panel"][data-panel-title="${title}"]`;
@@ -80,12 +89,40 @@ export async function runFleetFlow(c, context) {
 }
 
 async function checkFleet(c, { page, server, shot }) {
-  const errors = [];
   const fleet = await (await fetch(`${server.url}host/fleet`)).json();
   const { answering, stopped } = fleet;
   if (answering.length + stopped.length !== FLEET_SIZE || stopped.length !== 1) {
     return [`the host server's fleet is ${JSON.stringify(fleet)}, not ${FLEET_SIZE} instances with one stopped`];
   }
+  return c.kind === 'config-editor'
+    ? checkEditor(page, answering, stopped[0])
+    : checkDashboard(c, { page, shot }, answering, stopped);
+}
+
+/** The Instances section lists every instance's base URL; the health check names the stopped one. */
+async function checkEditor(page, answering, stopped) {
+  const errors = [];
+  const rows = [...answering, stopped];
+  for (const [i, host] of rows.entries()) {
+    const value = await page.getByLabel(`Instance ${i + 1}`, { exact: true }).inputValue({ timeout: 5000 });
+    if (value !== `http://${host}`) {
+      errors.push(`the config editor's instance ${i + 1} is "${value}", not http://${host}`);
+    }
+  }
+  if (!(await page.getByRole('radio', { name: /List of instances/ }).isChecked())) {
+    errors.push('the config editor does not show "List of instances" selected');
+  }
+  const notes = await page.evaluate(() => window.__hostResult.notes);
+  const health = notes.find((n) => n.startsWith('health check:')) ?? '';
+  const want = `${answering.length} of ${rows.length} instances answered: ${stopped} did not answer`;
+  if (!health.includes(want)) {
+    errors.push(`"Save & test" says "${health}", not "${want}"`);
+  }
+  return errors;
+}
+
+async function checkDashboard(c, { page, shot }, answering, stopped) {
+  const errors = [];
   const total = answering.length + stopped.length;
 
   // Per-instance series: every time series panel has one legend entry per answering instance.

@@ -182,7 +182,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         <Field
           label="API key"
-          description="Sent as the X-API-Key header on every read (METRICS_API_KEY), only to this URL's host."
+          description={`Sent as the X-API-Key header on every read (METRICS_API_KEY), only to ${fleetMode(jsonData.fleet) === 'single' ? "this URL's host" : 'the instances'}.`}
           invalid={shortKey('apiKey')}
           error={`The API key must be at least ${MIN_KEY_LENGTH} characters.`}
         >

@@ -29,7 +29,7 @@ import { registerShared } from './shared';
 
 type HostCase =
   | ({ id: string; kind: 'panel'; variables?: Record<string, string>; expectData?: boolean } & PanelCase)
-  | { id: string; kind: 'config-editor'; uid: string }
+  | { id: string; kind: 'config-editor'; uid: string; expectHealth?: string }
   | { id: string; kind: 'query-editor'; uid: string; query: DataQuery }
   | (DashboardCase & { variables?: Record<string, string> })
   | { id: string; kind: 'app-page'; pluginId: string; path: string }
@@ -92,7 +92,7 @@ async function build(c: HostCase): Promise<React.ReactElement> {
       return renderDashboard(c);
     case 'config-editor': {
       const { plugin, srv } = await dataSourceServices();
-      return renderConfigEditor(plugin, await srv.get(c.uid), c.uid);
+      return renderConfigEditor(plugin, await srv.get(c.uid), c.uid, c.expectHealth);
     }
     case 'query-editor': {
       const { plugin, srv } = await dataSourceServices();
