@@ -81,17 +81,19 @@ func queryRows(srv *testserver.Server, n int) []Row {
 		}
 	}
 	rawS, unc, cac := &samples[0], &samples[1], &samples[2]
-	ratio := func(s *sample) float64 { return float64(s.p(0.5)) / float64(rawS.p(0.5)) }
+	ratio := func(s *sample, q float64) float64 { return float64(s.p(q)) / float64(rawS.p(q)) }
 	row := func(name string, s *sample) Row {
 		return Row{Group: "query", Name: name,
-			Value:    fmt.Sprintf("p50 %s  p99 %s  %.0f allocs", us(s.p(0.5)), us(s.p(0.99)), s.allocsPerOp()),
-			Baseline: fmt.Sprintf("raw p50 %s  p99 %s  %.0f allocs", us(rawS.p(0.5)), us(rawS.p(0.99)), rawS.allocsPerOp()),
-			Ratio:    fmt.Sprintf("%.2f× at p50", ratio(s)),
+			Value:    fmt.Sprintf("p50 %s · p99 %s · %.0f allocs", us(s.p(0.5)), us(s.p(0.99)), s.allocsPerOp()),
+			Baseline: fmt.Sprintf("raw fetch: p50 %s · p99 %s · %.0f allocs", us(rawS.p(0.5)), us(rawS.p(0.99)), rawS.allocsPerOp()),
+			Ratio:    fmt.Sprintf("%.2f× at p50 (p99 %.2f×)", ratio(s, 0.5), ratio(s, 0.99)),
 		}
 	}
+	// The goal's own figures beside it: which half is missed shows at once.
+	const goalRatio, goalAllocs = 1.5, 500
 	u := row(fmt.Sprintf("uncached query, n=%d interleaved", n), unc)
-	u.Goal = "≤ 1.5× raw at p50, ≤ 500 allocs"
-	u.OK = verdict(ratio(unc) <= 1.5 && unc.allocsPerOp() <= 500)
+	u.Goal = fmt.Sprintf("≤ %.1f× raw at p50 (%.2f×) and ≤ %d allocs (%.0f)", goalRatio, ratio(unc, 0.5), goalAllocs, unc.allocsPerOp())
+	u.OK = verdict(ratio(unc, 0.5) <= goalRatio && unc.allocsPerOp() <= goalAllocs)
 	return []Row{u, row(fmt.Sprintf("cached query, n=%d interleaved", n), cac)}
 }
 
