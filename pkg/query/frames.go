@@ -32,16 +32,12 @@ type series struct {
 	// ownLabels: Labels was built for this series alone (not shared with
 	// a cache or another series), so the metric label may go straight in.
 	ownLabels bool
-	// metricAdded: the metric label in Labels is the one added here, not
-	// one the server sent.
-	metricAdded bool
 }
 
 func (s *series) labelsWithMetric() data.Labels {
 	if s.ownLabels {
 		if _, taken := s.Labels[MetricLabel]; !taken {
 			s.Labels[MetricLabel] = s.Name
-			s.metricAdded = true
 		}
 		return s.Labels
 	}
