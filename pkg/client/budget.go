@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
@@ -111,23 +110,25 @@ func (h *budgetHold) releaseAfter(d time.Duration) {
 }
 
 // releaseDue gives back every hold whose deadline has come (they come in
-// deadline order) and arms the timer for the next.
+// deadline order) and arms the timer for the next, no sooner than
+// unreadSweep from now: a busy instance gives out a hold per request,
+// and one wake-up per request cost more than the holds.
 func (b *byteBudget) releaseDue() {
 	now := time.Now()
 	b.mu.Lock()
+	defer b.mu.Unlock()
 	n := 0
 	for n < len(b.unread) && !b.unread[n].deadline.After(now) {
+		b.unread[n].release() // the semaphore's own lock, never b.mu
 		n++
 	}
-	due := slices.Clone(b.unread[:n])
 	rest := copy(b.unread, b.unread[n:])
 	clear(b.unread[rest:])
 	b.unread = b.unread[:rest]
 	if rest > 0 {
-		b.timer.Reset(b.unread[0].deadline.Sub(now))
-	}
-	b.mu.Unlock()
-	for _, h := range due {
-		h.release()
+		b.timer.Reset(max(b.unread[0].deadline.Sub(now), unreadSweep))
 	}
 }
+
+// unreadSweep is the least time between two sweeps of unread holds.
+const unreadSweep = 100 * time.Millisecond
