@@ -96,7 +96,8 @@ type Client struct {
 	// transport is under the SDK's middlewares, which hide its
 	// CloseIdleConnections from http.Client.
 	transport *http.Transport
-	group     singleflight.Group
+	group     singleflight.Group // capability discovery
+	fetches   *sharedFetches     // every other GET (shared_fetch.go)
 	caps      capabilitiesCache
 
 	mapping *parse.Mapping // jsonData.mappings; see mapping.go
@@ -149,6 +150,7 @@ func New(s *settings.Settings) (*Client, error) {
 		maxBytes:  s.MaxResponseBytes,
 		backoff:   defaultBackoff,
 		budget:    newByteBudget(inflight),
+		fetches:   newSharedFetches(),
 		cache:     newResponseCache(s.CacheTTL, cacheMaxEntries, cacheBytes),
 		now:       time.Now,
 	}
@@ -181,6 +183,7 @@ func (c *Client) Close() {
 	}
 	c.cache.stopSweeper()
 	c.cache.clear()
+	c.fetches.close()
 }
 
 // URL builds the absolute URL of an endpoint.
@@ -218,7 +221,7 @@ func (c *Client) getShared(ctx context.Context, key, u string, r Request) (*Resp
 	// closing a dashboard would fail everyone waiting on it), so it runs
 	// on its own timeout; each caller still stops waiting at its own
 	// deadline.
-	ch := c.group.DoChan(key, func() (any, error) {
+	f := c.fetches.start(key, func() (*Response, error) {
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
 		defer cancel()
 		resp, err := c.fetch(fctx, u, r)
@@ -230,11 +233,11 @@ func (c *Client) getShared(ctx context.Context, key, u string, r Request) (*Resp
 		return resp, err
 	})
 	select {
-	case res := <-ch:
-		if res.Err != nil {
-			return nil, res.Err
+	case <-f.done:
+		if f.err != nil {
+			return nil, f.err
 		}
-		return res.Val.(*Response), nil
+		return f.resp, nil
 	case <-ctx.Done():
 		return nil, c.transportError(r.Path, ctx.Err(), c.now().Sub(start).Round(time.Millisecond))
 	}
