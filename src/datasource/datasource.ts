@@ -7,6 +7,7 @@ import {
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv, HealthCheckError, HealthStatus } from '@grafana/runtime';
 
+import { FleetJsonData } from './components/fleetSettings';
 import { AppMonDataSourceOptions, AppMonQuery, DEFAULT_QUERY, ResourceOption } from './types';
 import { parseVariableQuery } from './variables';
 
@@ -15,8 +16,12 @@ import { parseVariableQuery } from './variables';
  * so panels, alert rules and query caching see the same frames.
  */
 export class DataSource extends DataSourceWithBackend<AppMonQuery, AppMonDataSourceOptions> {
+  /** The settings list several instances (jsonData "fleet"): the query editor offers the fleet view. */
+  readonly readsFleet: boolean;
+
   constructor(instanceSettings: DataSourceInstanceSettings<AppMonDataSourceOptions>) {
     super(instanceSettings);
+    this.readsFleet = (instanceSettings.jsonData as FleetJsonData | undefined)?.fleet != null;
     // Alert history frames carry time, timeEnd, title and text, so any query of this data
     // source can be an annotation query (the dashboards' "AppMon alerts" annotations).
     this.annotations = {};

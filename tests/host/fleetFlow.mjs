@@ -59,7 +59,19 @@ export async function fleetCases(repo) {
     uid: FLEET_UID,
     expectHealth: 'warning',
   };
-  return { cases: [kase, editor], problems: [] };
+  // A query of the dashboard without its fleet view in the query editor: the choice is offered
+  // because the data source reads several instances.
+  const found = panels.flatMap((p) => p.targets).find((t) => t.fleetView === 'instances');
+  const query = found && Object.fromEntries(Object.entries(found).filter(([k]) => k !== 'fleetView'));
+  const queryEditor = {
+    id: 'fleet-query-editor',
+    kind: 'query-editor',
+    server: 'fleet',
+    fleetFlow: true,
+    uid: FLEET_UID,
+    query: { ...query, datasource: { type: query?.datasource?.type, uid: FLEET_UID } },
+  };
+  return { cases: [kase, editor, ...(query ? [queryEditor] : [])], problems: [] };
 }
 
 const panelSelector = (title) => `[data-testid="host-dashboard-panel"][data-panel-title="${title}"]`;
@@ -94,9 +106,23 @@ async function checkFleet(c, { page, server, shot }) {
   if (answering.length + stopped.length !== FLEET_SIZE || stopped.length !== 1) {
     return [`the host server's fleet is ${JSON.stringify(fleet)}, not ${FLEET_SIZE} instances with one stopped`];
   }
-  return c.kind === 'config-editor'
-    ? checkEditor(page, answering, stopped[0])
-    : checkDashboard(c, { page, shot }, answering, stopped);
+  switch (c.kind) {
+    case 'config-editor':
+      return checkEditor(page, answering, stopped[0]);
+    case 'query-editor':
+      return checkQueryEditor(page);
+    default:
+      return checkDashboard(c, { page, shot }, answering, stopped);
+  }
+}
+
+/** On a data source over several instances the query editor offers per instance or fleet. */
+async function checkQueryEditor(page) {
+  const perInstance = page.getByRole('radio', { name: 'Per instance' });
+  if ((await perInstance.count()) === 0 || !(await perInstance.isChecked())) {
+    return ['the query editor of the fleet data source does not offer "Per instance" (checked) and "Fleet"'];
+  }
+  return (await page.getByRole('radio', { name: 'Fleet' }).count()) === 1 ? [] : ['no "Fleet" choice'];
 }
 
 /** The Instances section lists every instance's base URL; the health check names the stopped one. */

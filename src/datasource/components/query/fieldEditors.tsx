@@ -16,7 +16,6 @@ import {
   QUERY_LIMITS,
   QueryField,
 } from '../../queryModel.gen';
-import { FleetJsonData } from '../fleetSettings';
 import { resourceOptions } from '../resourceOptions';
 
 export interface FieldProps {
@@ -125,12 +124,6 @@ const FLEET_VIEW_WORDS: Record<FleetView, SelectableValue<FleetView>> = {
   instances: { label: 'Per instance', description: 'One series per instance, labelled instance' },
   fleet: { label: 'Fleet', description: 'The instances combined into the fleet figures' },
 };
-
-/** True when the data source's settings list several instances (jsonData "fleet"). */
-function readsFleet(datasource: DataSource): boolean {
-  const jsonData = datasource.instanceSettings?.jsonData as FleetJsonData | undefined;
-  return jsonData?.fleet !== undefined && jsonData.fleet !== null;
-}
 
 function options<T extends string>(values: readonly T[], words: Record<T, SelectableValue<T>>) {
   return values.map((value) => ({ ...words[value], value }));
@@ -315,7 +308,7 @@ export const FIELD_EDITORS: Record<QueryField, FieldEditor> = {
   fleetView: {
     // Shown for a data source over several instances, and wherever a query already asks for a
     // view (a fleet dashboard on one application), so it can be seen and changed.
-    visible: (query, datasource) => readsFleet(datasource) || query.fleetView !== undefined,
+    visible: (query, datasource) => Boolean(datasource.readsFleet) || query.fleetView !== undefined,
     Editor: (p) => (
       <Choice<FleetView>
         label="Instances"

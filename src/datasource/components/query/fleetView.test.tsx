@@ -1,15 +1,23 @@
 import React from 'react';
+import { DataSourceInstanceSettings } from '@grafana/data';
 import { fireEvent, render, screen } from '@testing-library/react';
 
 import { DataSource } from '../../datasource';
-import { AppMonQuery } from '../../types';
+import { AppMonDataSourceOptions, AppMonQuery } from '../../types';
 import { QueryEditor } from '../QueryEditor';
 
+/** The data source as Grafana builds it from its settings. */
 function datasource(jsonData: object) {
-  return {
-    instanceSettings: { jsonData },
-    getResource: jest.fn(() => Promise.resolve([])),
-  } as unknown as DataSource;
+  const ds = new DataSource({
+    id: 1,
+    uid: 'appmon',
+    type: 'appmon-endpoints-datasource',
+    name: 'AppMon',
+    jsonData,
+    meta: {},
+  } as unknown as DataSourceInstanceSettings<AppMonDataSourceOptions>);
+  jest.spyOn(ds, 'getResource').mockResolvedValue([]);
+  return ds;
 }
 
 const fleet = { fleet: { instances: ['http://10.0.0.1:4000', 'http://10.0.0.2:4000'] } };
