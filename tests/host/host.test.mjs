@@ -94,7 +94,7 @@ const cases = allCases.filter((c) => !only || only.test(c.id));
 // renders there; dashboards and click-through flows run on the current version only.
 const minimumCases = new RegExp(
   process.env.HOST_MINIMUM_CASES ??
-    '^(panel-|timeline-grafana-merged$|datasource-config-editor$|query-editor-(metrics|slo)$|app-|config-(objectives|rota)$)'
+    '^(panel-|timeline-grafana-merged$|datasource-config-editor$|query-editor-(metrics|slo)$|fleet-(config|query)-editor$|app-|config-(objectives|rota)$)'
 );
 
 test('every AppMon panel in the dashboards is a panel of this bundle', (t) => {
