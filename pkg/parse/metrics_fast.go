@@ -321,9 +321,12 @@ func (f *fastMetrics) number(n *Number) bool {
 		return true
 	}
 	// As Number.UnmarshalJSON, but the value lives in the shared slab.
-	v, err := jsonNumber(raw)
-	if err != nil {
-		return false
+	v, short := shortDecimal(raw)
+	if !short {
+		var err error
+		if v, err = jsonNumber(raw); err != nil {
+			return false
+		}
 	}
 	f.values = append(f.values, v)
 	n.V = &f.values[len(f.values)-1]
@@ -428,3 +431,44 @@ func once(seen *int, key int) bool {
 	*seen |= key
 	return true
 }
+
+// shortDecimal reads a JSON number of at most 15 digits without an
+// exponent, the usual metric value, without strconv: the digits and the
+// power of ten are then both exact doubles, so one correctly rounded
+// division gives exactly what strconv.ParseFloat gives (Clinger's fast
+// path). ok is false for anything else; raw is valid JSON number syntax.
+func shortDecimal(raw []byte) (v float64, ok bool) {
+	i, neg := 0, raw[0] == '-'
+	if neg {
+		i = 1
+	}
+	var mant uint64
+	digits, frac := 0, -1
+	for ; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, false // an exponent
+		}
+	}
+	if digits > 15 {
+		return 0, false
+	}
+	v = float64(mant)
+	if frac > 0 {
+		v /= exactPow10[frac]
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
