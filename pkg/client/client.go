@@ -105,6 +105,8 @@ type Client struct {
 	mformat formatMemory
 
 	now func() time.Time
+	// shared: the budget and cache belong to a fleet (shared.go).
+	shared bool
 }
 
 // New builds the client from validated settings, with the SDK's HTTP
@@ -132,14 +134,7 @@ func New(s *settings.Settings) (*Client, error) {
 	// before the request, so it always ends first); the client's own
 	// timer per request would only add allocations.
 	hc.Timeout = 0
-	inflight := s.Memory.InflightMaxBytes
-	if inflight <= 0 {
-		inflight = max(settings.DefaultInflightMaxBytes, s.MaxResponseBytes)
-	}
-	cacheBytes := s.Memory.CacheMaxBytes
-	if cacheBytes <= 0 {
-		cacheBytes = settings.DefaultCacheMaxBytes
-	}
+	inflight, cacheBytes := memoryLimits(s)
 	c := &Client{
 		base:      s.BaseURL,
 		http:      hc,
@@ -181,9 +176,13 @@ func (c *Client) Close() {
 	if c.transport != nil {
 		c.transport.CloseIdleConnections()
 	}
+	c.fetches.close()
+	if c.shared {
+		c.forgetInstance()
+		return
+	}
 	c.cache.stopSweeper()
 	c.cache.clear()
-	c.fetches.close()
 }
 
 // URL builds the absolute URL of an endpoint.

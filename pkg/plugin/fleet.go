@@ -14,14 +14,17 @@ import (
 )
 
 // fleetSet is a data source over several instances (jsonData "fleet"):
-// one member per instance, each with its own client (coalescing, cache,
-// in-flight budget) and runner (history cache), kept by instance across
-// the source's refreshes.
+// one member per instance, each with its own client (coalescing) and
+// runner, kept by instance across the source's refreshes. The in-flight
+// budget, response cache and history cache are the fleet's, so the
+// data source's memory settings bound it whatever its size.
 type fleetSet struct {
 	source   fleet.Source
 	settings *settings.Settings
 	mapping  *parse.Mapping
 	uid      string
+	shared   *client.Shared
+	history  *query.HistoryCache
 	// sem bounds the instance queries in flight across all of the data
 	// source's queries (fleet.maxConcurrency).
 	sem chan struct{}
@@ -42,6 +45,8 @@ func newFleetSet(st *settings.Settings, mapping *parse.Mapping, uid string) *fle
 	return &fleetSet{
 		source:   fleet.SourceOf(st.BaseURL, st.Fleet, fleet.DNSOptions{}),
 		settings: st, mapping: mapping, uid: uid,
+		shared:  client.NewShared(st),
+		history: query.NewHistoryCache(st.HistoryCacheBytes),
 		sem:     make(chan struct{}, max(1, st.Fleet.MaxConcurrency)),
 		members: map[string]*member{},
 	}
@@ -91,10 +96,11 @@ func (f *fleetSet) newMember(t fleet.Target) (*member, error) {
 		return nil, err
 	}
 	c.SetMapping(f.mapping)
+	c.Share(f.shared)
 	st := f.settings
 	return &member{target: t, client: c, runner: &query.Runner{
 		Client: c, DataSourceUID: f.uid, Objectives: st.Objectives, Schedule: st.Schedule,
-		History: query.NewHistoryCache(st.HistoryCacheBytes),
+		History: f.history,
 	}}, nil
 }
 
@@ -113,6 +119,9 @@ func (f *fleetSet) close() {
 		m.close()
 	}
 	clear(f.members)
+	if !f.closed {
+		f.shared.Close()
+	}
 	f.closed = true
 }
 

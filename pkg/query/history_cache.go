@@ -31,7 +31,8 @@ func (r *Runner) historyRange(ctx context.Context, selector url.Values, from, to
 	if span := to.Sub(from); span > 0 {
 		slot = int64(r.now().Sub(to) / span)
 	}
-	key := history.Key{Path: client.PathMetricsHistory, Selector: selector.Encode() + "&window=" + strconv.FormatInt(slot, 10), Step: step}
+	// The instance's URL is part of the key: a fleet's members share one cache.
+	key := history.Key{Path: r.Client.URL(client.PathMetricsHistory, nil), Selector: selector.Encode() + "&window=" + strconv.FormatInt(slot, 10), Step: step}
 	w := history.Window{From: from, To: to, Retention: time.Duration(retentionDays) * 24 * time.Hour}
 	return r.History.Get(ctx, key, w, func(ctx context.Context, from, to time.Time) (parse.History, error) {
 		params := url.Values{}
