@@ -57,6 +57,8 @@ check_test_prerequisites() {
     missing+=("Go: install the Go version named in go.mod ($(sed -n 's/^go //p' "$REPO_ROOT/go.mod"))")
   [[ -x "$(chromium_path)" ]] ||
     missing+=("Chromium at $(chromium_path), for the panel gallery: apt-get install -y chromium (or set CHROMIUM_PATH)")
+  command -v prometheus >/dev/null && command -v promtool >/dev/null ||
+    missing+=("Prometheus and promtool, for the Prometheus rules and dashboards: apt-get install -y prometheus")
   if ((${#missing[@]} > 0)); then
     printf '\033[31merror:\033[0m the tests need:\n' >&2
     printf '  - %s\n' "${missing[@]}" >&2
