@@ -88,8 +88,9 @@ func putMeta(frames data.Frames, notices []data.Notice, executed string) {
 	f.Meta.ExecutedQueryString = executed
 }
 
-// Annotate adds notices (the failing instances, a view's remark) in front
-// of the first frame's notices.
+// Annotate adds notices (the failing instances, a view's remark) after
+// the first frame's notices: Grafana's panel header shows the last notice
+// of each severity, and which instances are missing matters most.
 func Annotate(frames data.Frames, notices ...data.Notice) {
 	if len(frames) == 0 || len(notices) == 0 {
 		return
@@ -98,5 +99,5 @@ func Annotate(frames data.Frames, notices ...data.Notice) {
 	if f.Meta == nil {
 		f.Meta = &data.FrameMeta{}
 	}
-	f.Meta.Notices = append(append([]data.Notice{}, notices...), f.Meta.Notices...)
+	f.Meta.Notices = append(f.Meta.Notices, notices...)
 }

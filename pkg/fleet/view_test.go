@@ -175,7 +175,7 @@ func TestNoticesMerged(t *testing.T) {
 	for _, n := range out[0].Meta.Notices {
 		texts = append(texts, n.Text)
 	}
-	if got := strings.Join(texts, "|"); got != "Instance c:1 did not answer|shared|Instance a:1: only a" {
+	if got := strings.Join(texts, "|"); got != "shared|Instance a:1: only a|Instance c:1 did not answer" {
 		t.Errorf("notices %q", got)
 	}
 	if q := out[0].Meta.ExecutedQueryString; q != "a:1 GET /api/monitoring/metrics\nb:1 GET /api/monitoring/metrics" {

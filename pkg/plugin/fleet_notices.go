@@ -12,16 +12,24 @@ import (
 	"github.com/appmon/monitoring/pkg/fleet"
 )
 
-// failureNotices says, per failing instance, why it is missing from the
+// failureNotices says in one warning why instances are missing from the
 // answer: "Instance 10.0.0.5:4000 did not answer (connection refused);
-// showing 4 of 5 instances".
+// showing 4 of 5 instances". One notice, because Grafana's panel header
+// shows only the last notice of each severity.
 func failureNotices(failed []fleet.Result, total int) []data.Notice {
-	out := make([]data.Notice, 0, len(failed))
-	for _, r := range failed {
-		out = append(out, data.Notice{Severity: data.NoticeSeverityWarning,
-			Text: fmt.Sprintf("Instance %s %s; showing %d of %d instances", r.Instance, instanceFailure(r.Err), total-len(failed), total)})
+	if len(failed) == 0 {
+		return nil
 	}
-	return out
+	parts := make([]string, len(failed))
+	for i, r := range failed {
+		parts[i] = r.Instance + " " + instanceFailure(r.Err)
+	}
+	text := "Instance " + parts[0]
+	if len(failed) > 1 {
+		text = fmt.Sprintf("%d instances gave no data: %s", len(failed), strings.Join(parts, "; "))
+	}
+	return []data.Notice{{Severity: data.NoticeSeverityWarning,
+		Text: fmt.Sprintf("%s; showing %d of %d instances", text, total-len(failed), total)}}
 }
 
 // instanceFailure is what went wrong with one instance, short: "did not

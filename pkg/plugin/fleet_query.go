@@ -54,10 +54,13 @@ func (d *Datasource) runQuery(ctx context.Context, q query.Query) (data.Frames, 
 		return nil, allFailed(failed)
 	}
 	out := fleetView(q, answered, len(results))
-	notices := failureNotices(failed, len(results))
+	// The failing instances go last: Grafana's panel header shows the last
+	// warning.
+	var notices []data.Notice
 	if n := d.fleet.notice(); n != "" {
 		notices = append(notices, data.Notice{Severity: data.NoticeSeverityWarning, Text: n})
 	}
+	notices = append(notices, failureNotices(failed, len(results))...)
 	fleet.Annotate(out, notices...)
 	return out, nil
 }
