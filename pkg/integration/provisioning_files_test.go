@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,25 +82,7 @@ type panelJSON struct {
 
 func loadDashboards(t *testing.T) []dashboardFile {
 	t.Helper()
-	files, err := filepath.Glob(repoPath(t, "dashboards", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no dashboards found: %v", err)
-	}
-	sort.Strings(files)
-	var out []dashboardFile
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var d dashboardFile
-		if err := json.Unmarshal(b, &d); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		d.File = filepath.Base(f)
-		out = append(out, d)
-	}
-	return out
+	return loadDashboardsIn(t, "dashboards")
 }
 
 // allPanels flattens rows (collapsed rows hold their panels inside).
