@@ -36,18 +36,26 @@ type Definition struct {
 func Load(root string) ([]Definition, error) {
 	out := make([]Definition, 0, len(Names))
 	for _, name := range Names {
-		path := filepath.Join(root, "dashboards", name+".json")
-		raw, err := os.ReadFile(path)
+		d, err := readDashboard(filepath.Join(root, "dashboards", name+".json"))
 		if err != nil {
 			return nil, err
-		}
-		d, err := decode(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		out = append(out, Definition{Name: name, Dashboard: d})
 	}
 	return out, nil
+}
+
+// readDashboard reads and decodes one dashboard file.
+func readDashboard(path string) (object, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
 }
 
 // RepoRoot is the repository this package was built from: the tests that

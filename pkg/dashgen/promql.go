@@ -2,7 +2,6 @@ package dashgen
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -86,14 +85,9 @@ func Substitute(expr, job, instance string) string {
 func PrometheusQueries(root string) ([]Query, error) {
 	var out []Query
 	for _, name := range Names {
-		path := filepath.Join(root, "dashboards", "prometheus", name+".json")
-		raw, err := os.ReadFile(path)
+		d, err := readDashboard(filepath.Join(root, "dashboards", "prometheus", name+".json"))
 		if err != nil {
 			return nil, err
-		}
-		d, err := decode(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		for _, p := range panels(d) {
 			for _, t := range objects(p, "targets") {
