@@ -14,6 +14,9 @@ const config = async (env: Env): Promise<Configuration> => {
       new CopyWebpackPlugin({
         patterns: [
           { from: '../dashboards/*.json', to: 'dashboards/[name][ext]', noErrorOnMissing: true },
+          // Their generated fleet and Prometheus versions (pkg/dashgen).
+          { from: '../dashboards/fleet/*.json', to: 'dashboards/fleet/[name][ext]' },
+          { from: '../dashboards/prometheus/*.json', to: 'dashboards/prometheus/[name][ext]' },
           // create-plugin copies only the root plugin's logos; nested plugins need theirs too.
           { from: 'datasource/img/*', to: '.' },
           { from: 'panels/*/img/*', to: '.' },
