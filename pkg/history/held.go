@@ -16,7 +16,7 @@ import (
 // that restarted (and lost or rebuilt its history) is noticed.
 const (
 	reviseSteps = 2
-	verifySteps = 2
+	verifySteps = 5
 )
 
 // nullValue marks a null point; JSON numbers are never NaN.
