@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -38,6 +39,13 @@ func FanOut(ctx context.Context, instances []string, sem chan struct{}, fn func(
 				return
 			}
 			defer func() { <-sem }()
+			// A panic here would take the whole plugin down: the caller's
+			// recover does not reach this goroutine.
+			defer func() {
+				if r := recover(); r != nil {
+					out[i].Frames, out[i].Err = nil, fmt.Errorf("internal error in the AppMon data source: %v", r)
+				}
+			}()
 			out[i].Frames, out[i].Err = fn(ctx, i)
 		}()
 	}
