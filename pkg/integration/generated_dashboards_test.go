@@ -57,7 +57,7 @@ func TestGeneratedFleetDashboardQueries(t *testing.T) {
 					}
 					t.Run(d.File+"/"+p.Title, func(t *testing.T) {
 						frames := runPanel(t, tc.ds, p, from, to)
-						if tc.down != "" && !noticeNames(frames, tc.down) {
+						if tc.down != "" && !hasNotice(frames, tc.down) {
 							t.Errorf("no notice names the instance that does not answer (%s)", tc.down)
 						}
 						switch {
@@ -188,19 +188,4 @@ func panelFieldsRegexp(t *testing.T, p panelJSON) *regexp.Regexp {
 		t.Fatalf("reduceOptions.fields %q is not a /regex/", f)
 	}
 	return regexp.MustCompile(f[1 : len(f)-1])
-}
-
-// noticeNames reports whether a notice on the frames names the instance.
-func noticeNames(frames data.Frames, instance string) bool {
-	for _, f := range frames {
-		if f.Meta == nil {
-			continue
-		}
-		for _, n := range f.Meta.Notices {
-			if strings.Contains(n.Text, instance) {
-				return true
-			}
-		}
-	}
-	return false
 }
